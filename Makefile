@@ -1,0 +1,41 @@
+# Everything installs into .venv; the install step reruns only when pyproject.toml changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: demo test lint install migrate messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+## make demo: install, migrate, load the demo regions, serve on http://127.0.0.1:8000
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite, with coverage
+test: install
+	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make messages: refresh the translation catalogues (needs GNU gettext)
+messages: install
+	$(BIN)/python manage.py makemessages --locale nl --locale en --ignore ".venv/*" --ignore "tests/*"
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static media .pytest_cache .coverage

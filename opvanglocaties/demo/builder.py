@@ -1,0 +1,356 @@
+"""Builds demo content: sites per region, organisers, location fiches and demo accounts.
+
+Random but reproducible (a seeded `random.Random`), so every newcomer sees the same portal.
+"""
+
+import datetime
+from decimal import Decimal
+
+import belgica
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from shapely.geometry import Point, shape
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+from .. import geodata
+from ..choices import AgeGroup, AvailabilityStatus, CareType, Language, SubsidyFramework, TariffType
+from ..models import (
+    AgeGroupAvailability,
+    LocationIndexPage,
+    LocationPage,
+    Municipality,
+    Neighbourhood,
+    OpeningHours,
+    Organiser,
+    PriorityRule,
+    Region,
+)
+from ..models.geography import FLEMISH_REGION_CODE
+from ..permissions import (
+    COMMUNICATION,
+    LOCATION,
+    LOCATION_GROUP,
+    LOKET,
+    grant_index_permissions,
+    grant_location_permissions,
+    location_staff_group,
+)
+from . import names
+
+DEMO_PASSWORD = "demo"
+
+# How the two demo regions are reached on one machine: 127.0.0.1 and localhost are two host
+# names for the same server, so each region gets its own Wagtail Site without DNS.
+REGION_HOSTS = {"gent": ("127.0.0.1", True), "kinderopvangzoeker": ("localhost", False)}
+LOCATIONS_PER_MUNICIPALITY = {"44021": 150, "11002": 90, "12025": 35, "13040": 25}
+
+
+def make_kbo_number(rng):
+    """A random KBO number with a valid check number (97 - the first eight digits mod 97)."""
+    base = rng.randrange(2_000_000, 9_999_999)
+    digits = f"0{base:07d}"
+    check = 97 - int(digits) % 97
+    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}{check:02d}"
+
+
+def random_point_in(polygon, rng, attempts=200):
+    """A random (latitude, longitude) inside a shapely polygon (falls back to an inner point)."""
+    min_lon, min_lat, max_lon, max_lat = polygon.bounds
+    for _attempt in range(attempts):
+        point = Point(rng.uniform(min_lon, max_lon), rng.uniform(min_lat, max_lat))
+        if polygon.contains(point):
+            return round(point.y, 6), round(point.x, 6)
+    point = polygon.representative_point()
+    return round(point.y, 6), round(point.x, 6)
+
+
+@transaction.atomic
+def ensure_region_site(region, port=8000):
+    """The region's Site with a home page and a location index; returns the index page."""
+    hostname, is_default = REGION_HOSTS.get(region.slug, (f"{region.slug}.localhost", False))
+    root = Page.get_first_root_node()
+    if region.site is None:
+        home = root.add_child(
+            instance=HomePage(
+                title=region.name,
+                slug=region.slug,
+                intro=(
+                    "<p>Zoek kinderopvang voor uw baby of peuter in uw buurt, vergelijk "
+                    "locaties en neem contact op.</p>"
+                ),
+            )
+        )
+        if is_default:
+            # Wagtail's "Welcome to your new Wagtail site!" page makes way for the region.
+            Site.objects.filter(is_default_site=True).delete()
+            for page in root.get_children().exclude(pk=home.pk).filter(depth=2):
+                if not page.get_children().exists() and page.specific_class is Page:
+                    page.delete()
+        region.site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=is_default,
+            site_name=f"Opvangpunt {region.name}",
+        )
+        region.save()
+    home = region.site.root_page
+    index = LocationIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=LocationIndexPage(
+                title="Kinderopvang", slug="kinderopvang", intro="<p>Alle opvanglocaties.</p>"
+            )
+        )
+        grant_index_permissions(index)
+    return index
+
+
+def create_organisers(rng, cities, count=24):
+    """Organisers with valid KBO numbers; the first ones run many locations."""
+    organisers = []
+    for number in range(count):
+        template, legal_form = names.ORGANISER_NAMES[number % len(names.ORGANISER_NAMES)]
+        city = cities[number % len(cities)]
+        legal_name = template.format(city=city)
+        if number >= len(names.ORGANISER_NAMES):
+            legal_name = f"{legal_name} {city}" if "{city}" not in template else f"{legal_name} II"
+        organiser = Organiser(
+            legal_name=legal_name,
+            kbo_number=make_kbo_number(rng),
+            legal_form=legal_form,
+            email=f"info@{slugify(legal_name)[:30]}.example",
+            phone=_phone(rng),
+            website=f"https://{slugify(legal_name)[:30]}.example",
+        )
+        organiser.full_clean()
+        organiser.save()
+        organisers.append(organiser)
+    return organisers
+
+
+def _phone(rng):
+    return f"0{rng.randrange(2, 9)} {rng.randrange(200, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}"
+
+
+def _opening_hours(rng):
+    opens = datetime.time(rng.choice([6, 7, 7, 7, 8]), rng.choice([0, 30]))
+    closes = datetime.time(rng.choice([17, 18, 18, 18, 19]), rng.choice([0, 30]))
+    days = range(5) if rng.random() > 0.1 else range(4)
+    return [OpeningHours(weekday=day, opens=opens, closes=closes) for day in days]
+
+
+def _availability(rng, today):
+    rows = []
+    for age_group in AgeGroup.values:
+        status = rng.choices(AvailabilityStatus.values, weights=[2, 3, 5])[0]
+        free_from = None
+        if status == AvailabilityStatus.FREE_FROM:
+            free_from = (today + datetime.timedelta(days=rng.randrange(30, 300))).replace(day=1)
+        free_places = rng.randrange(1, 4) if status != AvailabilityStatus.FULL else None
+        rows.append(
+            AgeGroupAvailability(
+                age_group=age_group, status=status, free_from=free_from, free_places=free_places
+            )
+        )
+    return rows
+
+
+def build_location(rng, *, organiser, municipality, neighbourhood, street, point, today, rules):
+    """An unsaved LocationPage with realistic values (hours, price, availability, policy)."""
+    care_type = CareType.FAMILY if rng.random() < 0.25 else CareType.GROUP
+    prefixes = (
+        names.LOCATION_PREFIXES_FAMILY
+        if care_type == CareType.FAMILY
+        else names.LOCATION_PREFIXES_GROUP
+    )
+    subsidy = rng.choices(SubsidyFramework.values, weights=[2, 2, 4, 2])[0]
+    if subsidy in (SubsidyFramework.INCOME_RELATED, SubsidyFramework.PLUS):
+        tariff, day_price = TariffType.INCOME_RELATED, None
+    else:
+        tariff = TariffType.FREE_PRICE
+        day_price = Decimal(rng.randrange(2800, 4200)) / 100
+    capacity = rng.randrange(4, 9) if care_type == CareType.FAMILY else rng.randrange(14, 56)
+    postcode = neighbourhood.postcode if neighbourhood and neighbourhood.postcode else ""
+    if not postcode:
+        postcode = municipality.postal_codes.values_list("code", flat=True).first()
+    title = f"{rng.choice(prefixes)} {rng.choice(names.LOCATION_NAMES)}"
+    page = LocationPage(
+        title=title,
+        slug=slugify(f"{title}-{municipality.name_nl}-{rng.randrange(10**6)}"),
+        summary=(
+            f"{CareType(care_type).label.capitalize()} in "
+            f"{neighbourhood or municipality} voor {capacity} kinderen."
+        ),
+        organiser=organiser,
+        care_type=care_type,
+        licence_number=f"KO-{rng.randrange(100000, 999999)}",
+        licensed_capacity=capacity,
+        subsidy_framework=subsidy,
+        min_age_months=0,
+        max_age_months=rng.choice([30, 36, 36]),
+        street=street,
+        house_number=str(rng.randrange(1, 220)),
+        postcode=postcode,
+        municipality=municipality,
+        neighbourhood=neighbourhood,
+        latitude=point[0],
+        longitude=point[1],
+        tariff_type=tariff,
+        day_price=day_price,
+        extra_costs="Luiers en maaltijden inbegrepen." if rng.random() < 0.5 else "",
+        admission_policy=names.ADMISSION,
+        response_deadline_days=rng.choice([14, 21, 21, 21, 30]),
+        intake_procedure=names.INTAKE,
+        availability_confirmed_on=today - datetime.timedelta(days=rng.randrange(0, 60)),
+        languages=[
+            "nl",
+            *rng.sample([code for code in Language.values if code != "nl"], k=rng.randrange(0, 3)),
+        ],
+        wheelchair_accessible=rng.random() < 0.4,
+        pedagogical_approach=rng.choice(names.PEDAGOGICAL),
+        phone=_phone(rng),
+        email=f"{slugify(title)[:40]}@opvang.example",
+        inspection_reports_url="https://www.opgroeien.be/kinderopvang",
+    )
+    page.opening_hours = _opening_hours(rng)
+    page.availability = _availability(rng, today)
+    if tariff == TariffType.INCOME_RELATED:
+        page.priority_rules = rng.sample(rules, k=min(len(rules), rng.randrange(3, 6)))
+    return page
+
+
+def add_location(index, page, publish=True):
+    """Save a built fiche under the index, grant its organiser, and publish it."""
+    index.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    grant_location_permissions(page)
+    return page
+
+
+def seed_demo_regions(rng, *, publish=True, stdout=None):
+    """Fill the two demo regions with fiches spread over their neighbourhoods."""
+    regions = geodata.load_demo_geography()
+    indexes = {region.slug: ensure_region_site(region) for region in regions}
+    streets = geodata.demo_streets()
+    cities = list(Municipality.objects.filter(nis_code__in=LOCATIONS_PER_MUNICIPALITY))
+    organisers = create_organisers(rng, [city.name_nl for city in cities])
+    rules = list(PriorityRule.objects.all())
+    today = timezone.localdate()
+    created = []
+    for region in regions:
+        index = indexes[region.slug]
+        for municipality in region.municipalities.all():
+            wijken = list(Neighbourhood.objects.filter(municipality=municipality))
+            for number in range(LOCATIONS_PER_MUNICIPALITY.get(municipality.nis_code, 10)):
+                neighbourhood = wijken[number % len(wijken)]
+                point = random_point_in(neighbourhood.shape, rng)
+                street_names = streets.get((municipality.nis_code, neighbourhood.name)) or [
+                    "Kerkstraat"
+                ]
+                # The first organisers are the large ones, with locations in several cities.
+                organiser = organisers[min(int(rng.paretovariate(1.2)) - 1, len(organisers) - 1)]
+                page = build_location(
+                    rng,
+                    organiser=organiser,
+                    municipality=municipality,
+                    neighbourhood=neighbourhood,
+                    street=rng.choice(street_names),
+                    point=point,
+                    today=today,
+                    rules=rules,
+                )
+                created.append(add_location(index, page, publish=publish))
+        if stdout:
+            stdout.write(f"{region}: {len(created)} locations so far")
+    return regions, created
+
+
+def canton_polygons():
+    """For each Flemish municipality, a polygon of its judicial canton (an approximate area).
+
+    belgica has canton boundaries but no municipality boundaries; a canton holds one or a
+    few municipalities, which is close enough to spread benchmark locations plausibly.
+    """
+    polygons = {}
+    for municipality in Municipality.objects.filter(region_code=FLEMISH_REGION_CODE):
+        for canton in belgica.get_cantons_for_municipality(municipality.nis_code):
+            boundary = belgica.get_canton_boundary(canton["id"])
+            if boundary:
+                polygons[municipality.nis_code] = shape(boundary["geometry"])
+                break
+    return polygons
+
+
+def seed_flanders(rng, count, *, stdout=None):
+    """`count` fiches spread over all Flemish municipalities (for benchmarks)."""
+    index = ensure_region_site(
+        Region.objects.get_or_create(slug="vlaanderen", defaults={"name": "Vlaanderen"})[0]
+    )
+    municipalities = list(Municipality.objects.filter(region_code=FLEMISH_REGION_CODE))
+    polygons = canton_polygons()
+    organisers = create_organisers(
+        rng, [m.name_nl for m in municipalities[:50]], count=max(24, count // 20)
+    )
+    rules = list(PriorityRule.objects.all())
+    today = timezone.localdate()
+    for number in range(count):
+        municipality = municipalities[number % len(municipalities)]
+        polygon = polygons.get(municipality.nis_code)
+        point = random_point_in(polygon, rng) if polygon is not None else (51.0, 4.4)
+        page = build_location(
+            rng,
+            organiser=organisers[number % len(organisers)],
+            municipality=municipality,
+            neighbourhood=None,
+            street="Kerkstraat",
+            point=point,
+            today=today,
+            rules=rules,
+        )
+        # No revision per fiche: 8,000 revisions add minutes and nothing a benchmark reads.
+        add_location(index, page, publish=False)
+        if stdout and number % 500 == 499:
+            stdout.write(f"{number + 1} locations")
+
+
+def create_demo_users(organisers_with_many_locations):
+    """One account per role, password DEMO_PASSWORD; returns {username: description}."""
+    User = get_user_model()
+    groups = {
+        name: Group.objects.get(name=name)
+        for name in (LOKET, COMMUNICATION, LOCATION_GROUP, LOCATION)
+    }
+    organiser = organisers_with_many_locations
+    single_location = organiser.locations.order_by("pk").first()
+
+    def account(username, first_name, *group_list, superuser=False):
+        user, _created = User.objects.get_or_create(
+            username=username,
+            defaults={"email": f"{username}@opvangpunt.example", "first_name": first_name},
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.is_staff = superuser
+        user.is_superuser = superuser
+        user.save()
+        user.groups.set(group_list)
+        return user
+
+    account("admin", "Beheerder", superuser=True)
+    account("loket", "Loket", groups[LOKET])
+    account("communicatie", "Communicatie", groups[COMMUNICATION])
+    account("organisator", "Organisator", groups[LOCATION_GROUP], organiser.group)
+    account("locatie", "Locatie", groups[LOCATION], location_staff_group(single_location))
+    return {
+        "admin": "superuser",
+        "loket": "loket of every region",
+        "communicatie": "communication staff",
+        "organisator": f"{organiser} ({organiser.locations.count()} locations)",
+        "locatie": f"staff of {single_location.title}",
+    }

@@ -1,0 +1,53 @@
+"""The admin form of the fiche: rules that span several inline rows."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from . import validation
+
+
+def _kept_forms(formset):
+    """The inline forms that will be saved: not deleted and with clean data."""
+    kept = []
+    for form in formset.forms:
+        form.errors  # noqa: B018 - runs the row's own validation so cleaned_data exists
+        if form.cleaned_data and not form.cleaned_data.get("DELETE"):
+            kept.append(form)
+    return kept
+
+
+class LocationPageForm(WagtailAdminPageForm):
+    """Adds the checks across opening-hour and availability rows, each shown at its row."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_opening_hours()
+        self._check_availability()
+        return cleaned_data
+
+    def _check_opening_hours(self):
+        formset = self.formsets.get("opening_hours")
+        if formset is None:
+            return
+        forms = _kept_forms(formset)
+        rows = [
+            (
+                f.cleaned_data.get("weekday"),
+                f.cleaned_data.get("opens"),
+                f.cleaned_data.get("closes"),
+            )
+            for f in forms
+        ]
+        for index in validation.opening_hours_overlaps(rows):
+            forms[index].add_error(
+                "opens", _("This time slot overlaps another slot on the same day.")
+            )
+
+    def _check_availability(self):
+        formset = self.formsets.get("availability")
+        if formset is None:
+            return
+        forms = _kept_forms(formset)
+        groups = [f.cleaned_data.get("age_group") for f in forms]
+        for index in validation.duplicate_indexes(groups):
+            forms[index].add_error("age_group", _("This age group is listed twice."))

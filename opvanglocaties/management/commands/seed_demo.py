@@ -1,0 +1,49 @@
+"""Fill an empty database with the demo regions, or N fiches over Flanders for benchmarks."""
+
+import random
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count
+
+from ...demo import builder
+from ...models import LocationPage, Organiser
+
+
+class Command(BaseCommand):
+    help = "Load demo data: the Gent and Antwerpen-Mechelen-Turnhout regions and demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--locations",
+            type=int,
+            default=0,
+            help="Instead of the demo regions, create N fiches spread over all Flemish "
+            "municipalities (8000 is about Flanders' real number).",
+        )
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed.")
+        parser.add_argument(
+            "--force", action="store_true", help="Run even when DEBUG is off (never in production)."
+        )
+
+    def handle(self, *args, locations, seed, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("Demo accounts have the password 'demo': refusing without DEBUG.")
+        rng = random.Random(seed)
+        if locations:
+            if locations < 1:
+                raise CommandError("--locations must be a positive number.")
+            builder.seed_flanders(rng, locations, stdout=self.stdout)
+            self.stdout.write(self.style.SUCCESS(f"Created {locations} locations."))
+            return
+        if LocationPage.objects.exists():
+            self.stdout.write("Demo data is already there; nothing to do.")
+            return
+        regions, created = builder.seed_demo_regions(rng, stdout=self.stdout)
+        largest = Organiser.objects.annotate(n=Count("locations")).order_by("-n", "pk").first()
+        accounts = builder.create_demo_users(largest)
+        self.stdout.write(
+            self.style.SUCCESS(f"Created {len(created)} locations in {len(regions)} regions.")
+        )
+        for username, role in accounts.items():
+            self.stdout.write(f"  {username} / {builder.DEMO_PASSWORD}: {role}")

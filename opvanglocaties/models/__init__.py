@@ -1,0 +1,29 @@
+"""Models of the locations app: geography, organisers, priority rules and the fiche pages."""
+
+from .geography import Municipality, Neighbourhood, PostalCode, Region
+from .organisers import LegalForm, Organiser
+from .pages import (
+    AgeGroupAvailability,
+    ClosingPeriod,
+    LocationIndexPage,
+    LocationPage,
+    LocationPhoto,
+    OpeningHours,
+)
+from .priority import PriorityRule
+
+__all__ = [
+    "AgeGroupAvailability",
+    "ClosingPeriod",
+    "LegalForm",
+    "LocationIndexPage",
+    "LocationPage",
+    "LocationPhoto",
+    "Municipality",
+    "Neighbourhood",
+    "OpeningHours",
+    "Organiser",
+    "PostalCode",
+    "PriorityRule",
+    "Region",
+]

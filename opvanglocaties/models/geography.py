@@ -1,0 +1,218 @@
+"""Municipalities, postal codes, neighbourhoods and regions.
+
+Polygons are stored as GeoJSON geometry in a JSON field, with a bounding box in plain columns
+so that a query can pre-filter without a spatial database: the embedded default is SQLite and
+no PostGIS or SpatiaLite is needed. Exact point-in-polygon tests use shapely on that small set.
+"""
+
+from functools import cached_property
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from shapely.geometry import Point, shape
+
+FLEMISH_REGION_CODE = "02000"
+
+
+class Municipality(models.Model):
+    """A Belgian municipality as Statbel lists it (NIS code), after the 2025 mergers."""
+
+    nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    province_code = models.CharField(_("province code"), max_length=5, blank=True)
+    province_name = models.CharField(_("province"), max_length=100, blank=True)
+    region_code = models.CharField(
+        _("Belgian region code"),
+        max_length=5,
+        help_text=_("02000 is the Flemish Region."),
+    )
+    neighbours = models.ManyToManyField(
+        "self",
+        symmetrical=True,
+        blank=True,
+        verbose_name=_("neighbouring municipalities"),
+    )
+
+    class Meta:
+        ordering = ["name_nl"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name_nl
+
+    @property
+    def is_flemish(self):
+        return self.region_code == FLEMISH_REGION_CODE
+
+    def neighbouring_municipalities(self):
+        """The municipalities that share a border with this one."""
+        return self.neighbours.all()
+
+
+class PostalCode(models.Model):
+    """A postal code and one municipality it serves (a code can serve several)."""
+
+    code = models.CharField(_("postal code"), max_length=4, db_index=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="postal_codes",
+        verbose_name=_("municipality"),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("postal code")
+        verbose_name_plural = _("postal codes")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "municipality"], name="unique_postal_code")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.municipality}"
+
+
+class NeighbourhoodQuerySet(models.QuerySet):
+    def containing(self, latitude, longitude):
+        """Neighbourhoods whose bounding box holds the point (exact test: `contains`)."""
+        return self.filter(
+            min_latitude__lte=latitude,
+            max_latitude__gte=latitude,
+            min_longitude__lte=longitude,
+            max_longitude__gte=longitude,
+        )
+
+
+class Neighbourhood(models.Model):
+    """A wijk or district of a municipality, with an optional (approximate) polygon."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="neighbourhoods",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    postcode = models.CharField(
+        _("main postal code"), max_length=4, blank=True, help_text=_("Used to suggest the wijk.")
+    )
+    geometry = models.JSONField(
+        _("polygon (GeoJSON)"),
+        null=True,
+        blank=True,
+        help_text=_("A GeoJSON Polygon or MultiPolygon geometry in WGS84 (longitude, latitude)."),
+    )
+    min_latitude = models.FloatField(null=True, blank=True, editable=False)
+    max_latitude = models.FloatField(null=True, blank=True, editable=False)
+    min_longitude = models.FloatField(null=True, blank=True, editable=False)
+    max_longitude = models.FloatField(null=True, blank=True, editable=False)
+
+    objects = NeighbourhoodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__name_nl", "name"]
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="unique_neighbourhood_slug"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # The bounding box is derived from the polygon, so it can never disagree with it.
+        self.__dict__.pop("shape", None)
+        polygon = self.shape
+        if polygon is None:
+            self.min_latitude = self.max_latitude = None
+            self.min_longitude = self.max_longitude = None
+        else:
+            min_lon, min_lat, max_lon, max_lat = polygon.bounds
+            self.min_latitude, self.max_latitude = min_lat, max_lat
+            self.min_longitude, self.max_longitude = min_lon, max_lon
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def shape(self):
+        """The polygon as a shapely geometry, or None."""
+        return shape(self.geometry) if self.geometry else None
+
+    def contains(self, latitude, longitude):
+        """True when the point lies inside the polygon (boundary included)."""
+        polygon = self.shape
+        return bool(polygon) and polygon.intersects(Point(longitude, latitude))
+
+
+class Region(models.Model):
+    """The municipalities one loket serves, with that loket's rules.
+
+    A region is served by one Wagtail Site; parents may still search and request across its
+    border into neighbouring municipalities.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="region",
+        verbose_name=_("website"),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="regions", verbose_name=_("municipalities"), blank=True
+    )
+    default_response_deadline_days = models.PositiveSmallIntegerField(
+        _("default response deadline (days)"),
+        default=21,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("As agreed in the local childcare council (LOK)."),
+    )
+    min_response_deadline_days = models.PositiveSmallIntegerField(
+        _("shortest allowed response deadline (days)"),
+        default=1,
+        validators=[MinValueValidator(1)],
+    )
+    max_response_deadline_days = models.PositiveSmallIntegerField(
+        _("longest allowed response deadline (days)"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    requires_moderation = models.BooleanField(
+        _("fiches need the loket's approval"),
+        default=False,
+        help_text=_(
+            "When on, providers submit changes to their fiche for moderation by the loket "
+            "instead of publishing them directly."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_response_deadline_days__lte=models.F("max_response_deadline_days")),
+                name="region_deadline_bounds_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_municipality(cls, municipality):
+        """The region that serves this municipality, or None."""
+        if municipality is None:
+            return None
+        return cls.objects.filter(municipalities=municipality).order_by("pk").first()

@@ -1,0 +1,541 @@
+"""The location fiche (`LocationPage`) and the index it lives under."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import validation
+from ..choices import (
+    AgeGroup,
+    AvailabilityStatus,
+    CareType,
+    Language,
+    SubsidyFramework,
+    TariffType,
+    Weekday,
+)
+from ..fields import MultipleChoiceJSONField
+from ..forms import LocationPageForm
+from ..panels import LicenceFieldPanel
+from .geography import Neighbourhood, PostalCode, Region
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class LocationIndexPage(Page):
+    """The list of a region's locations; every fiche lives directly under it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["opvanglocaties.LocationPage"]
+    max_count_per_parent = 1
+    page_size = 30
+
+    class Meta:
+        verbose_name = _("location index")
+        verbose_name_plural = _("location indexes")
+
+    def locations(self):
+        """The live fiches under this index, with what the list shows, by name."""
+        return (
+            LocationPage.objects.child_of(self)
+            .live()
+            .select_related("municipality", "neighbourhood")
+            .prefetch_related("availability")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.locations(), self.page_size)
+        context["locations"] = paginator.get_page(request.GET.get("pagina"))
+        return context
+
+
+class LocationPage(Page):
+    """The fiche of one childcare location, kept up to date and published by its own staff.
+
+    Seed 000 art. 2 §4: each location explains its admission policy, response deadline,
+    capacity, price and subsidy framework here.
+    """
+
+    summary = models.TextField(
+        _("short description"),
+        max_length=400,
+        blank=True,
+        help_text=_("Two or three sentences parents see in search results."),
+    )
+    organiser = models.ForeignKey(
+        "opvanglocaties.Organiser",
+        on_delete=models.PROTECT,
+        related_name="locations",
+        verbose_name=_("organiser"),
+    )
+    care_type = models.CharField(_("type of care"), max_length=20, choices=CareType.choices)
+    licence_number = models.CharField(
+        _("licence number"), max_length=30, help_text=_("As on the licence from Opgroeien.")
+    )
+    licensed_capacity = models.PositiveSmallIntegerField(
+        _("licensed capacity"),
+        validators=[MinValueValidator(1, _("The capacity must be at least 1 place."))],
+        help_text=_("Number of places the licence allows."),
+    )
+    subsidy_framework = models.CharField(
+        _("subsidy framework"),
+        max_length=20,
+        choices=SubsidyFramework.choices,
+        default=SubsidyFramework.NONE,
+    )
+    min_age_months = models.PositiveSmallIntegerField(
+        _("minimum age (months)"), default=0, validators=[MaxValueValidator(72)]
+    )
+    max_age_months = models.PositiveSmallIntegerField(
+        _("maximum age (months)"),
+        default=36,
+        validators=[MaxValueValidator(72)],
+        help_text=_("Usually until the child goes to nursery school (about 30-36 months)."),
+    )
+
+    street = models.CharField(_("street"), max_length=150)
+    house_number = models.CharField(_("house number"), max_length=20)
+    postcode = models.CharField(_("postcode"), max_length=4)
+    municipality = models.ForeignKey(
+        "opvanglocaties.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locations",
+        verbose_name=_("municipality"),
+        help_text=_("Filled in from the postcode when it belongs to one municipality."),
+    )
+    neighbourhood = models.ForeignKey(
+        "opvanglocaties.Neighbourhood",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="locations",
+        verbose_name=_("neighbourhood"),
+        help_text=_("Filled in from the coordinates when left empty."),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    tariff_type = models.CharField(
+        _("price"), max_length=20, choices=TariffType.choices, default=TariffType.INCOME_RELATED
+    )
+    day_price = models.DecimalField(
+        _("day price (euro)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("For a full day, for locations with a free price."),
+    )
+    extra_costs = models.TextField(
+        _("extra costs"), blank=True, help_text=_("For example nappies, meals or outings.")
+    )
+
+    admission_policy = RichTextField(
+        _("admission policy"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("How you decide which child gets a place."),
+    )
+    priority_rules = ParentalManyToManyField(
+        "opvanglocaties.PriorityRule",
+        blank=True,
+        related_name="locations",
+        verbose_name=_("priority rules applied"),
+    )
+    response_deadline_days = models.PositiveSmallIntegerField(
+        _("response deadline (days)"),
+        default=settings.OPVANGPUNT_DEFAULT_RESPONSE_DEADLINE_DAYS,
+        help_text=_("Within how many days you answer a request, as agreed in the LOK."),
+    )
+    intake_procedure = RichTextField(
+        _("intake procedure"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What happens after a place is offered: visit, intake talk, contract."),
+    )
+    availability_confirmed_on = models.DateField(
+        _("availability last confirmed on"),
+        null=True,
+        blank=True,
+        help_text=_("Parents see this date next to the availability."),
+    )
+
+    languages = MultipleChoiceJSONField(_("languages spoken"), item_choices=Language.choices)
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Access for wheelchairs and prams, care for children with specific needs."),
+    )
+    pedagogical_approach = RichTextField(
+        _("pedagogical approach"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    staff_group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="location_page",
+        verbose_name=_("staff group of this location"),
+    )
+    inspection_reports_url = models.URLField(
+        _("inspection reports at Opgroeien"),
+        blank=True,
+        help_text=_("Link to this location's inspection reports on the Opgroeien website."),
+    )
+
+    base_form_class = LocationPageForm
+    exclude_fields_in_copy = ["staff_group"]
+    parent_page_types = ["opvanglocaties.LocationIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("street"),
+        index.SearchField("admission_policy"),
+        index.SearchField("pedagogical_approach"),
+        index.RelatedFields("organiser", [index.SearchField("legal_name")]),
+        index.RelatedFields("municipality", [index.SearchField("name_nl")]),
+        index.RelatedFields("neighbourhood", [index.SearchField("name")]),
+        index.FilterField("municipality"),
+        index.FilterField("neighbourhood"),
+        index.FilterField("care_type"),
+        index.FilterField("tariff_type"),
+        index.FilterField("subsidy_framework"),
+        index.FilterField("postcode"),
+        index.FilterField("latitude"),
+        index.FilterField("longitude"),
+        index.FilterField("min_age_months"),
+        index.FilterField("max_age_months"),
+    ]
+
+    general_panels = [
+        FieldPanel("title", heading=_("Name of the location")),
+        FieldPanel("summary"),
+        LicenceFieldPanel("organiser"),
+        MultiFieldPanel(
+            [
+                LicenceFieldPanel("care_type"),
+                LicenceFieldPanel("licence_number"),
+                LicenceFieldPanel("licensed_capacity"),
+                LicenceFieldPanel("subsidy_framework"),
+            ],
+            heading=_("Licence (changed by the loket)"),
+        ),
+        FieldRowPanel([FieldPanel("min_age_months"), FieldPanel("max_age_months")]),
+        FieldPanel("pedagogical_approach"),
+        InlinePanel("photos", label=_("Photos"), max_num=8),
+    ]
+    address_panels = [
+        FieldRowPanel([FieldPanel("street"), FieldPanel("house_number")]),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("municipality")]),
+        FieldPanel("neighbourhood"),
+        FieldRowPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Position on the map"),
+        ),
+        FieldPanel("wheelchair_accessible"),
+        FieldPanel("accessibility"),
+    ]
+    hours_panels = [
+        InlinePanel("opening_hours", label=_("Opening hours"), min_num=0),
+        InlinePanel("closing_periods", label=_("Closing days")),
+    ]
+    price_panels = [
+        FieldPanel("tariff_type"),
+        FieldPanel("day_price"),
+        FieldPanel("extra_costs"),
+    ]
+    admission_panels = [
+        FieldPanel("admission_policy"),
+        FieldPanel("priority_rules", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("response_deadline_days"),
+        FieldPanel("intake_procedure"),
+        FieldPanel("languages"),
+    ]
+    availability_panels = [
+        FieldPanel("availability_confirmed_on"),
+        InlinePanel("availability", label=_("Availability per age group"), max_num=2),
+    ]
+    contact_panels = [
+        FieldPanel("contact_name"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("website"),
+        FieldPanel("inspection_reports_url"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(general_panels, heading=_("General")),
+            ObjectList(address_panels, heading=_("Address")),
+            ObjectList(hours_panels, heading=_("Opening hours")),
+            ObjectList(price_panels, heading=_("Price")),
+            ObjectList(admission_panels, heading=_("Admission")),
+            ObjectList(availability_panels, heading=_("Availability")),
+            ObjectList(contact_panels, heading=_("Contact")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("location fiche")
+        verbose_name_plural = _("location fiches")
+        permissions = [
+            ("change_licence_fields", _("Can change the licence fields of a fiche")),
+        ]
+
+    @cached_property
+    def region(self):
+        """The region whose rules apply: the one serving the location's municipality."""
+        return Region.for_municipality(self.municipality)
+
+    def clean(self):
+        super().clean()
+        self._derive_municipality()
+        self._derive_neighbourhood()
+        errors = validation.merge(
+            self._postcode_errors(),
+            validation.age_range_errors(self.min_age_months, self.max_age_months),
+            validation.price_errors(self.tariff_type, self.day_price, self.subsidy_framework),
+            validation.deadline_errors(self.response_deadline_days, self.region),
+            validation.coordinate_errors(self.latitude, self.longitude),
+        )
+        if self.municipality is None and "postcode" not in errors:
+            errors["municipality"] = [
+                _("Choose the municipality: postcode %(postcode)s belongs to several or none.")
+                % {"postcode": self.postcode}
+            ]
+        if (
+            self.neighbourhood is not None
+            and self.municipality is not None
+            and self.neighbourhood.municipality_id != self.municipality.pk
+        ):
+            errors.setdefault("neighbourhood", []).append(
+                _("%(neighbourhood)s is not a neighbourhood of %(municipality)s.")
+                % {"neighbourhood": self.neighbourhood, "municipality": self.municipality}
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _derive_municipality(self):
+        if self.municipality_id is None and self.postcode:
+            candidates = list(
+                PostalCode.objects.filter(code=self.postcode).values_list(
+                    "municipality_id", flat=True
+                )
+            )
+            if len(candidates) == 1:
+                self.municipality_id = candidates[0]
+                self.__dict__.pop("region", None)
+
+    def _derive_neighbourhood(self):
+        if self.neighbourhood_id is not None or self.municipality_id is None:
+            return
+        if self.latitude is not None and self.longitude is not None:
+            for candidate in Neighbourhood.objects.filter(
+                municipality_id=self.municipality_id
+            ).containing(self.latitude, self.longitude):
+                if candidate.contains(self.latitude, self.longitude):
+                    self.neighbourhood = candidate
+                    return
+
+    def _postcode_errors(self):
+        if self.municipality_id is None:
+            known = set()
+        else:
+            known = set(
+                PostalCode.objects.filter(municipality_id=self.municipality_id).values_list(
+                    "code", flat=True
+                )
+            )
+        return validation.postcode_errors(self.postcode, self.municipality, known)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query per relation, however many rows the fiche has.
+        prefetch_related_objects(
+            [self],
+            "opening_hours",
+            "closing_periods",
+            "availability",
+            "priority_rules",
+            "photos__image",
+        )
+        return context
+
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)
+
+    def opening_hours_by_day(self):
+        """Each weekday with its time slots, in week order; closed days have none."""
+        slots = {}
+        for row in self.opening_hours.all():
+            slots.setdefault(row.weekday, []).append(row)
+        return [
+            (Weekday(day).label, sorted(slots.get(day, []), key=lambda r: r.opens))
+            for day in Weekday.values
+        ]
+
+    def structured_data(self, request=None):
+        """The fiche as schema.org `ChildCare` JSON-LD, for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "ChildCare",
+            "name": self.title,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": f"{self.street} {self.house_number}",
+                "postalCode": self.postcode,
+                "addressLocality": str(self.municipality or ""),
+                "addressCountry": "BE",
+            },
+            "url": self.get_full_url(request),
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.latitude is not None:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+            }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        hours = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{Weekday(row.weekday).name.title()}",
+                "opens": row.opens.strftime("%H:%M"),
+                "closes": row.closes.strftime("%H:%M"),
+            }
+            for row in self.opening_hours.all()
+        ]
+        if hours:
+            data["openingHoursSpecification"] = hours
+        return data
+
+
+class OpeningHours(Orderable):
+    """One opening time slot on one weekday."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        super().clean()
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+class ClosingPeriod(Orderable):
+    """Days the location is closed (holidays, bridge days), one day or a period."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="closing_periods")
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), help_text=_("The same date for a single day."))
+    description = models.CharField(_("reason"), max_length=100, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("closing period")
+        verbose_name_plural = _("closing periods")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class AgeGroupAvailability(Orderable):
+    """Whether a location has room for an age group: free now, free from a month, or full."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="availability")
+    age_group = models.CharField(_("age group"), max_length=20, choices=AgeGroup.choices)
+    status = models.CharField(_("availability"), max_length=20, choices=AvailabilityStatus.choices)
+    free_from = models.DateField(
+        _("free from"), null=True, blank=True, help_text=_("Only for 'places free from a date'.")
+    )
+    free_places = models.PositiveSmallIntegerField(
+        _("number of free places"), null=True, blank=True
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("age_group"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("free_from"), FieldPanel("free_places")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("availability")
+        verbose_name_plural = _("availability")
+
+    def clean(self):
+        super().clean()
+        errors = validation.availability_row_errors(self.status, self.free_from)
+        if errors:
+            raise ValidationError(errors)
+
+
+class LocationPhoto(Orderable):
+    """A photo of the location, with the text a screen reader reads out."""
+
+    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("photo")
+    )
+    alt_text = models.CharField(
+        _("description for screen readers"),
+        max_length=200,
+        help_text=_("What the photo shows, e.g. 'the garden with a sandpit'."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

@@ -1,0 +1,26 @@
+"""Keep page permissions in step with what was published and with region rules."""
+
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from .models import LocationPage, Region
+from .permissions import apply_region_moderation, grant_location_permissions
+
+
+@receiver(page_published, sender=LocationPage)
+def grant_on_publish(sender, instance, **kwargs):
+    # The organiser on the page row only changes when a revision is published.
+    grant_location_permissions(instance)
+
+
+@receiver(post_save, sender=Region)
+def region_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        apply_region_moderation(instance)
+
+
+@receiver(m2m_changed, sender=Region.municipalities.through)
+def region_municipalities_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Region):
+        apply_region_moderation(instance)

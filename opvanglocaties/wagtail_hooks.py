@@ -1,0 +1,55 @@
+"""Admin registrations and the page hooks that hand each fiche to its organiser."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .models import LocationIndexPage, LocationPage
+from .panels import LICENCE_PERMISSION
+from .permissions import grant_index_permissions, grant_location_permissions
+from .viewsets import GeographyViewSetGroup, OrganiserViewSet
+
+register_snippet(OrganiserViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_geography():
+    return GeographyViewSetGroup()
+
+
+@hooks.register("after_create_page")
+def grant_new_page(request, page):
+    specific = page.specific
+    if isinstance(specific, LocationPage):
+        grant_location_permissions(specific)
+    elif isinstance(specific, LocationIndexPage):
+        grant_index_permissions(specific)
+
+
+def _may_delete_fiches(user):
+    # A fiche exists as long as the licence does; removing it is the loket's decision, even
+    # though Wagtail lets anyone with edit and publish rights delete a page.
+    return user.has_perm(LICENCE_PERMISSION)
+
+
+def _refuse_delete(request):
+    messages.error(request, _("Only the loket can delete a location fiche."))
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("before_delete_page")
+def protect_fiche_from_delete(request, page):
+    if isinstance(page.specific, LocationPage) and not _may_delete_fiches(request.user):
+        return _refuse_delete(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def protect_fiches_from_bulk_delete(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or _may_delete_fiches(request.user):
+        return None
+    if any(isinstance(obj.specific, LocationPage) for obj in objects):
+        return _refuse_delete(request)
+    return None

@@ -1,0 +1,46 @@
+"""Read a Wagtail admin form from a real response and post it back, changed.
+
+Posting what the page itself renders (hidden rich-text state, inline management forms and
+all) tests the admin as an editor uses it, not a hand-made approximation of its fields.
+"""
+
+from bs4 import BeautifulSoup
+
+
+def form_data(response, form_id="page-edit-form"):
+    """The values a browser would submit for the form, as a dict (lists for multi-values)."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.find("form", id=form_id) if form_id else soup.find("form", method="post")
+    assert form is not None, f"no form {form_id!r} in the response"
+    data = {}
+
+    def add(name, value):
+        if name in data:
+            existing = data[name]
+            data[name] = [*existing, value] if isinstance(existing, list) else [existing, value]
+        else:
+            data[name] = value
+
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.has_attr("disabled"):
+            continue
+        if field.name == "input":
+            kind = field.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                continue
+            if kind in ("checkbox", "radio"):
+                if field.has_attr("checked"):
+                    add(name, field.get("value", "on"))
+                continue
+            add(name, field.get("value", ""))
+        elif field.name == "select":
+            chosen = [o for o in field.find_all("option") if o.has_attr("selected")]
+            if not chosen and not field.has_attr("multiple"):
+                options = field.find_all("option")
+                chosen = options[:1]
+            for option in chosen:
+                add(name, option.get("value", option.text))
+        else:
+            add(name, field.text)
+    return data

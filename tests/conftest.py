@@ -1,0 +1,88 @@
+"""Fixtures shared by the whole suite: a region's site tree and users for every role."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from opvanglocaties.permissions import (
+    COMMUNICATION,
+    LOCATION_GROUP,
+    LOKET,
+    grant_index_permissions,
+    grant_location_permissions,
+)
+
+from .factories import (
+    HomePageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    OrganiserFactory,
+    RegionFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="gent")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def region(home_page):
+    region = RegionFactory()
+    region.site = Site.objects.get(root_page=home_page)
+    region.save()
+    return region
+
+
+@pytest.fixture
+def location_index(home_page, region):
+    index = LocationIndexPageFactory(parent=home_page)
+    grant_index_permissions(index)
+    return index
+
+
+@pytest.fixture
+def make_location(location_index):
+    """Create a live fiche under the region's index, granted to its organiser."""
+
+    def make(**kwargs):
+        page = LocationPageFactory(parent=location_index, **kwargs)
+        grant_location_permissions(page)
+        return page
+
+    return make
+
+
+def role(name):
+    return Group.objects.get(name=name)
+
+
+@pytest.fixture
+def loket_user(db):
+    return UserFactory(username="loket", groups=[role(LOKET)])
+
+
+@pytest.fixture
+def communication_user(db):
+    return UserFactory(username="communicatie", groups=[role(COMMUNICATION)])
+
+
+@pytest.fixture
+def organiser(db):
+    return OrganiserFactory(legal_name="Vzw De Speelvogel")
+
+
+@pytest.fixture
+def other_organiser(db):
+    return OrganiserFactory(legal_name="Vzw Het Nestje")
+
+
+@pytest.fixture
+def provider(organiser):
+    """Staff of an organiser (the location group role)."""
+    return UserFactory(username="provider", groups=[role(LOCATION_GROUP), organiser.group])
