@@ -135,7 +135,13 @@ def create_organisers(rng, cities, count=24):
 
 
 def _phone(rng):
-    return f"0{rng.randrange(2, 9)} {rng.randrange(200, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}"
+    zone, first, second, third = (
+        rng.randrange(2, 9),
+        rng.randrange(200, 999),
+        rng.randrange(10, 99),
+        rng.randrange(10, 99),
+    )
+    return f"0{zone} {first} {second} {third}"
 
 
 def _opening_hours(rng):

@@ -202,6 +202,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One line per background task is noise with the immediate backend.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 
