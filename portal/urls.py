@@ -1,15 +1,18 @@
-"""URL configuration: admin, documents, language switch, then Wagtail's page tree."""
+"""URL configuration: admin, documents, health, then Wagtail's page tree per language."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import health
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:
@@ -19,4 +22,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The language is part of the URL (Dutch without prefix, English under /en/), so every URL has
+# one language: shareable, indexable, and cacheable for anonymous visitors.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

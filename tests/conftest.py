@@ -86,3 +86,11 @@ def other_organiser(db):
 def provider(organiser):
     """Staff of an organiser (the location group role)."""
     return UserFactory(username="provider", groups=[role(LOCATION_GROUP), organiser.group])
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Tests share one process-wide local-memory cache: start each one empty."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -136,10 +136,12 @@ def test_fiche_is_accessible_by_construction(client, fiche):
 
 
 def test_fiche_in_english(client, fiche):
-    response = client.get(fiche.url, HTTP_ACCEPT_LANGUAGE="en")
+    assert fiche.url.startswith("/kinderopvang/")
+    response = client.get("/en" + fiche.url)
     text = BeautifulSoup(response.content, "html.parser").get_text(" ")
     assert "Opening hours" in text
     assert "within 14 days" in text
+    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "en"
 
 
 def test_fiche_query_count_does_not_grow_with_its_rows(client, fiche, make_location):
