@@ -94,3 +94,13 @@ def _clear_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _queued_mail(settings):
+    """Django's test runner swaps EMAIL_BACKEND for locmem; put our queue back in front.
+
+    Mail then takes the production path (queue, task, delivery backend) and still lands in
+    django.core.mail.outbox through DELIVERY_EMAIL_BACKEND.
+    """
+    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -391,7 +391,13 @@ class LocationPage(Page):
             "closing_periods",
             "availability",
             "priority_rules",
-            "photos__image",
+            # Renditions too: Wagtail's {% image %} looks in the prefetched renditions first.
+            Prefetch(
+                "photos",
+                queryset=LocationPhoto.objects.select_related("image").prefetch_related(
+                    "image__renditions"
+                ),
+            ),
         )
         return context
 

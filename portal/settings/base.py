@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal",
     "home",
     "opvanglocaties",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.faults.FaultMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -96,10 +100,12 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# One transaction per request: a request that fails half-way leaves nothing half written.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASE_IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -139,8 +145,11 @@ STORAGES = {
 # inline fields; Django's default of 1000 is too low for it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Every mail is queued (portal.mail) and delivered by a task through DELIVERY_EMAIL_BACKEND,
+# the backend EMAIL_URL names (console in development, SMTP in production).
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+DELIVERY_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
@@ -166,12 +175,17 @@ def search_backends(elasticsearch_url, is_postgres):
 
     Views never ask which backend runs; both index the same `search_fields`.
     """
+    database = {"BACKEND": "wagtail.search.backends.database"}
+    if is_postgres:
+        database["SEARCH_CONFIG"] = "dutch"
     if elasticsearch_url:
+        prefix = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "opvangpunt_")
         return {
             "default": {
                 "BACKEND": "wagtail.search.backends.elasticsearch9",
                 "URLS": [elasticsearch_url],
-                "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "opvangpunt_"),
+                # Index names are the prefix plus the model's; "_" keeps them readable.
+                "INDEX_PREFIX": prefix if prefix.endswith("_") else f"{prefix}_",
                 "TIMEOUT": 5,
                 "OPTIONS": {},
                 "INDEX_SETTINGS": {
@@ -183,12 +197,12 @@ def search_backends(elasticsearch_url, is_postgres):
                         }
                     }
                 },
-            }
+            },
+            # Kept up to date next to the cluster, so search.backends can answer from it
+            # when the cluster is unreachable.
+            "fallback": database,
         }
-    backend = {"BACKEND": "wagtail.search.backends.database"}
-    if is_postgres:
-        backend["SEARCH_CONFIG"] = "dutch"
-    return {"default": backend}
+    return {"default": database}
 
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -217,6 +231,17 @@ LOGGING = {
         # One line per background task is noise with the immediate backend.
         "django_tasks": {"level": "WARNING"},
     },
+}
+
+# Background work (mail, reminders): run at once in development; in production
+# TASKS_BACKEND=database queues it in the database for `manage.py db_worker` processes.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[os.environ.get("TASKS_BACKEND", "immediate")]
+    }
 }
 
 # Caches: local memory by default; Redis (REDIS_URL) when several processes or hosts serve.

@@ -19,7 +19,7 @@ FIRST_NAME, LAST_NAME = "Sofie", "Peeters-Vandamme"
 
 
 def test_login_edit_and_password_reset_leave_no_personal_data_in_logs(
-    client, caplog, make_location, organiser
+    client, caplog, make_location, organiser, django_capture_on_commit_callbacks
 ):
     caplog.set_level(logging.DEBUG)
     user = UserFactory(
@@ -44,7 +44,8 @@ def test_login_edit_and_password_reset_leave_no_personal_data_in_logs(
     assert client.post(edit, data).status_code == 302
 
     client.logout()
-    response = client.post(reverse("wagtailadmin_password_reset"), {"email": EMAIL})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_password_reset"), {"email": EMAIL})
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] == [[user.email]]
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """Search over the fiches (the search page, filters and compare come with a later issue)."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "search"
+    label = "opvangpunt_search"
+    verbose_name = _("Search")

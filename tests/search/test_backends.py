@@ -1,0 +1,125 @@
+"""The Elasticsearch path: configuration, the mapping and query bodies we send, and fallback.
+
+No Elasticsearch server runs on the build machines, so these tests assert what the backend
+would send (as django-modelsearch's own tests do); the tests marked `elasticsearch` run
+against a live cluster when ELASTICSEARCH_URL is set.
+"""
+
+import logging
+import os
+
+import pytest
+from django.test import override_settings
+from wagtail.search.backends import get_search_backend
+
+from opvanglocaties.models import LocationPage
+from portal.settings.base import search_backends
+from search import backends
+
+ES_URL = "http://127.0.0.1:9"  # the discard port: nothing listens, connections are refused
+
+
+def es_backend(url=ES_URL):
+    config = search_backends(url, is_postgres=False)["default"]
+    return get_search_backend(config.pop("BACKEND"), **config)
+
+
+def test_elasticsearch_is_chosen_by_the_environment_variable(monkeypatch):
+    monkeypatch.setenv("ELASTICSEARCH_INDEX_PREFIX", "gent")
+    config = search_backends("https://es.internal:9200", is_postgres=False)
+    assert config["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert config["default"]["URLS"] == ["https://es.internal:9200"]
+    assert config["default"]["INDEX_PREFIX"] == "gent_"
+    assert config["fallback"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_database_backend_by_default_with_dutch_on_postgres():
+    assert search_backends("", is_postgres=False) == {
+        "default": {"BACKEND": "wagtail.search.backends.database"}
+    }
+    assert search_backends("", is_postgres=True)["default"]["SEARCH_CONFIG"] == "dutch"
+
+
+def test_index_settings_use_the_dutch_analyzer():
+    backend = es_backend()
+    analysis = backend.settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"] == {"type": "dutch"}
+    # Wagtail's own analyzers (autocomplete) are kept.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+    assert backend.get_index_for_model(LocationPage).name == "opvangpunt_wagtailcore_page"
+
+
+def test_mapping_of_the_fiche():
+    mapping = es_backend().mapping_class(LocationPage).get_mapping()
+    properties = mapping["properties"]
+    prefix = "opvanglocaties_locationpage__"
+    for field in ("summary", "street", "admission_policy"):
+        assert properties[prefix + field]["type"] == "text"
+    for field in ("latitude", "longitude"):
+        assert properties[prefix + field + "_filter"]["type"] == "double"
+    assert properties[prefix + "care_type_filter"]["type"] == "keyword"
+    assert properties[prefix + "municipality_id_filter"]["type"] == "long"
+    organiser = properties[prefix + "organiser"]["properties"]
+    assert organiser["legal_name"]["type"] == "text"
+
+
+@pytest.mark.django_db
+def test_query_body_for_a_text_search_with_filters(region):
+    queryset = LocationPage.objects.live().filter(care_type="group", municipality_id=7)
+    compiler = es_backend().query_compiler_class(queryset, "speelvogel")
+    query = compiler.get_query()
+    text = str(query)
+    assert "speelvogel" in text
+    assert "opvanglocaties_locationpage__care_type_filter" in text
+    assert "live_filter" in text
+    assert "opvanglocaties_locationpage__municipality_id_filter" in text
+
+
+@pytest.mark.django_db
+def test_unreachable_cluster_falls_back_to_the_database(make_location, caplog):
+    make_location(title="Kinderdagverblijf Zonnestraal")
+    make_location(title="Kinderdagverblijf Kriebelmuis")
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends(ES_URL, is_postgres=False)):
+        with caplog.at_level(logging.WARNING):
+            result = backends.search(LocationPage.objects.live(), "Zonnestraal")
+    assert result.backend == "fallback"
+    assert [page.title for page in result.items] == ["Kinderdagverblijf Zonnestraal"]
+    assert result.total == 1
+    assert "search backend unreachable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_unreachable_cluster_makes_health_fail_not_crash(client):
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends(ES_URL, is_postgres=False)):
+        response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["search"] == "error"
+
+
+@pytest.mark.django_db
+def test_database_search_finds_fiches_by_name_street_and_organiser(make_location, organiser):
+    make_location(title="Crèche De Wolkjes", street="Sleepstraat", organiser=organiser)
+    make_location(title="Kinderopvang Anders", street="Brugsesteenweg")
+    queryset = LocationPage.objects.live()
+    assert [p.title for p in backends.search(queryset, "Wolkjes").items] == ["Crèche De Wolkjes"]
+    assert [p.title for p in backends.search(queryset, "Sleepstraat").items] == ["Crèche De Wolkjes"]
+    assert [p.title for p in backends.search(queryset, "Speelvogel").items] == ["Crèche De Wolkjes"]
+
+
+live_cluster = pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="needs a live Elasticsearch cluster: set ELASTICSEARCH_URL to run",
+)
+
+
+@live_cluster
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_live_cluster_indexes_and_finds_a_fiche(make_location):
+    from django.core.management import call_command
+
+    make_location(title="Kinderdagverblijf Regenboog")
+    call_command("update_index", verbosity=0)
+    result = backends.search(LocationPage.objects.live(), "regenboog")
+    assert result.backend == "default"
+    assert [page.title for page in result.items] == ["Kinderdagverblijf Regenboog"]
