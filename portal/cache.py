@@ -69,7 +69,9 @@ def response_is_cacheable(response):
 
 
 def cache_key(request):
-    return f"pagecache:{generation()}:{request.get_host()}:{request.method}:{request.get_full_path()}"
+    return (
+        f"pagecache:{generation()}:{request.get_host()}:{request.method}:{request.get_full_path()}"
+    )
 
 
 class AnonymousPageCacheMiddleware:

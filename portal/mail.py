@@ -97,9 +97,7 @@ def send_due_mail(now=None):
     """Retry every queued message whose next attempt is due; returns (sent, still queued)."""
     now = now or timezone.now()
     sent = 0
-    for queued in QueuedEmail.objects.filter(
-        next_attempt_at__lte=now, attempts__lt=MAX_ATTEMPTS
-    ):
+    for queued in QueuedEmail.objects.filter(next_attempt_at__lte=now, attempts__lt=MAX_ATTEMPTS):
         sent += deliver(queued)
     return sent, QueuedEmail.objects.count()
 
