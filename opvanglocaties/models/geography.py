@@ -7,6 +7,7 @@ no PostGIS or SpatiaLite is needed. Exact point-in-polygon tests use shapely on 
 
 from functools import cached_property
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -209,6 +210,29 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        low, high = self.min_response_deadline_days, self.max_response_deadline_days
+        default = self.default_response_deadline_days
+        if low is None or high is None or default is None:
+            return
+        if low > high:
+            raise ValidationError(
+                {
+                    "max_response_deadline_days": _(
+                        "The longest deadline must not be shorter than the shortest."
+                    )
+                }
+            )
+        if not low <= default <= high:
+            raise ValidationError(
+                {
+                    "default_response_deadline_days": _(
+                        "The default deadline must lie between the shortest and the longest."
+                    )
+                }
+            )
 
     @classmethod
     def for_municipality(cls, municipality):

@@ -50,8 +50,12 @@ def fiche(make_location, organiser):
         availability_confirmed_on=datetime.date(2026, 11, 2),
         response_deadline_days=14,
     )
-    OpeningHours.objects.create(page=page, weekday=0, opens=datetime.time(7), closes=datetime.time(18, 30))
-    OpeningHours.objects.create(page=page, weekday=2, opens=datetime.time(7, 30), closes=datetime.time(12))
+    OpeningHours.objects.create(
+        page=page, weekday=0, opens=datetime.time(7), closes=datetime.time(18, 30)
+    )
+    OpeningHours.objects.create(
+        page=page, weekday=2, opens=datetime.time(7, 30), closes=datetime.time(12)
+    )
     ClosingPeriod.objects.create(
         page=page,
         start_date=datetime.date(2026, 12, 24),
@@ -59,10 +63,15 @@ def fiche(make_location, organiser):
         description="Kerstvakantie",
     )
     AgeGroupAvailability.objects.create(
-        page=page, age_group="baby", status=AvailabilityStatus.FREE_FROM,
-        free_from=datetime.date(2027, 3, 1), free_places=2,
+        page=page,
+        age_group="baby",
+        status=AvailabilityStatus.FREE_FROM,
+        free_from=datetime.date(2027, 3, 1),
+        free_places=2,
     )
-    AgeGroupAvailability.objects.create(page=page, age_group="toddler", status=AvailabilityStatus.FULL)
+    AgeGroupAvailability.objects.create(
+        page=page, age_group="toddler", status=AvailabilityStatus.FULL
+    )
     page.priority_rules.set(PriorityRule.objects.filter(code__in=["broer-of-zus", "pleegkind"]))
     page.save()
     image = Image.objects.create(title="Tuin", file=get_test_image_file())
@@ -168,7 +177,9 @@ def test_fiche_query_count_does_not_grow_with_its_rows(client, fiche):
     assert queries() == baseline
 
 
-def test_location_index_lists_live_fiches_with_constant_queries(client, make_location, location_index):
+def test_location_index_lists_live_fiches_with_constant_queries(
+    client, make_location, location_index
+):
     for _ in range(3):
         make_location()
     client.get(location_index.url)  # warms Wagtail's cache of site root paths

@@ -56,7 +56,9 @@ def test_neighbourhood_is_derived_from_the_coordinates(region):
     ledeberg = NeighbourhoodFactory(
         name="Ledeberg", slug="ledeberg", geometry=mapping(box(3.73, 51.03, 3.75, 51.04))
     )
-    NeighbourhoodFactory(name="Elders", slug="elders", geometry=mapping(box(3.70, 51.03, 3.72, 51.04)))
+    NeighbourhoodFactory(
+        name="Elders", slug="elders", geometry=mapping(box(3.70, 51.03, 3.72, 51.04))
+    )
     page = build(latitude=51.035, longitude=3.74, neighbourhood=None)
     validate(page)
     assert page.neighbourhood == ledeberg
@@ -97,7 +99,9 @@ def test_income_related_subsidy_needs_the_income_related_tariff(region):
     assert "tariff_type" in errors
 
 
-@pytest.mark.parametrize(("days", "valid"), [(0, False), (1, True), (21, True), (60, True), (61, False)])
+@pytest.mark.parametrize(
+    ("days", "valid"), [(0, False), (1, True), (21, True), (60, True), (61, False)]
+)
 def test_response_deadline_within_the_regions_bounds(region, days, valid):
     page = build(response_deadline_days=days)
     if valid:
@@ -115,9 +119,9 @@ def test_deadline_bounds_follow_the_region_configuration(region):
 def test_coordinates_must_lie_in_belgium(region):
     errors = errors_of(build(latitude=48.85, longitude=2.35))
     assert set(errors) >= {"latitude", "longitude"}
-    assert "latitude" in errors_of(build(latitude=51.0, longitude=None)) or "longitude" in errors_of(
+    assert "latitude" in errors_of(
         build(latitude=51.0, longitude=None)
-    )
+    ) or "longitude" in errors_of(build(latitude=51.0, longitude=None))
 
 
 def test_opening_hours_overlap_rule():
@@ -186,7 +190,9 @@ def test_admin_form_shows_errors_next_to_fields_and_saves_nothing(editing):
     response = post(client, url, data, postcode="2000", licensed_capacity="0", title="Kapot")
     assert response.status_code == 200
     assert field_error(response, "postcode") == ["Postcode 2000 hoort niet bij Gent."]
-    assert field_error(response, "licensed_capacity") == ["De capaciteit moet minstens 1 plaats zijn."]
+    assert field_error(response, "licensed_capacity") == [
+        "De capaciteit moet minstens 1 plaats zijn."
+    ]
     page.refresh_from_db()
     assert page.title == "Te bewerken"
     assert not page.has_unpublished_changes
@@ -221,7 +227,9 @@ def test_admin_form_checks_opening_hours_per_row(editing):
     response = post(client, url, data)
     assert response.status_code == 200
     rows = response.context["form"].formsets["opening_hours"].forms
-    assert rows[1].errors["opens"] == ["Dit tijdslot overlapt met een ander tijdslot op dezelfde dag."]
+    assert rows[1].errors["opens"] == [
+        "Dit tijdslot overlapt met een ander tijdslot op dezelfde dag."
+    ]
     assert rows[2].errors["closes"] == ["Het sluitingsuur moet na het openingsuur liggen."]
     assert not page.opening_hours.exists()
 

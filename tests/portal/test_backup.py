@@ -34,7 +34,9 @@ def test_backup_and_restore_give_back_every_row(make_location, tmp_path):
         call_command("restore_database", str(dump), "--into", str(restored_path))
         with sqlite3.connect(restored_path) as restored:
             restored_counts = table_counts(restored.cursor(), tables)
-            title = restored.execute("SELECT title FROM wagtailcore_page WHERE depth = 4").fetchone()
+            title = restored.execute(
+                "SELECT title FROM wagtailcore_page WHERE depth = 4"
+            ).fetchone()
     else:
         import psycopg
 

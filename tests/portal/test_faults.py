@@ -45,9 +45,7 @@ def database_fails_on(fragment, message="database is locked"):
 @pytest.mark.parametrize(
     "message", ["database is locked", "server closed the connection unexpectedly"]
 )
-def test_database_fault_while_publishing_a_fiche_writes_nothing(
-    make_location, loket_user, message
-):
+def test_database_fault_while_publishing_a_fiche_writes_nothing(make_location, loket_user, message):
     page = make_location(title="Voor de storing")
     client = Client(raise_request_exception=False)
     client.force_login(loket_user)

@@ -35,7 +35,9 @@ def test_login_edit_and_password_reset_leave_no_personal_data_in_logs(
 
     # A failed and a successful login through the real admin form.
     client.post(reverse("wagtailadmin_login"), {"username": "sofie", "password": "fout"})
-    response = client.post(reverse("wagtailadmin_login"), {"username": "sofie", "password": PASSWORD})
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": "sofie", "password": PASSWORD}
+    )
     assert response.status_code == 302
 
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])

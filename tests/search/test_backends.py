@@ -102,7 +102,9 @@ def test_database_search_finds_fiches_by_name_street_and_organiser(make_location
     make_location(title="Kinderopvang Anders", street="Brugsesteenweg")
     queryset = LocationPage.objects.live()
     assert [p.title for p in backends.search(queryset, "Wolkjes").items] == ["Crèche De Wolkjes"]
-    assert [p.title for p in backends.search(queryset, "Sleepstraat").items] == ["Crèche De Wolkjes"]
+    assert [p.title for p in backends.search(queryset, "Sleepstraat").items] == [
+        "Crèche De Wolkjes"
+    ]
     assert [p.title for p in backends.search(queryset, "Speelvogel").items] == ["Crèche De Wolkjes"]
 
 
