@@ -150,3 +150,17 @@ def test_full_disk_on_multiple_upload_answers_the_upload_script(loket_user):
     assert body["success"] is False
     assert "schijf is vol" in body["error_message"]
     assert not Image.objects.exists()
+
+
+def test_send_queued_mail_command_reports_what_it_did(settings):
+    from io import StringIO
+
+    from django.core.mail import EmailMessage
+    from django.core.management import call_command
+
+    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+    EmailMessage("Onderwerp", "Tekst", to=["iemand@voorbeeld.example"]).send()
+    output = StringIO()
+    call_command("send_queued_mail", stdout=output)
+    assert output.getvalue().strip() == "1 sent, 0 still queued."
+    assert len(mail.outbox) == 1

@@ -1,0 +1,98 @@
+"""The demo data: two regions, realistic fiches, one account per role."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from shapely.geometry import Point
+from wagtail.models import Site
+
+from opvanglocaties.demo.builder import make_kbo_number
+from opvanglocaties.models import LocationPage, Organiser, Region
+from opvanglocaties.models.organisers import validate_kbo_number
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+
+
+def test_demo_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="refusing"):
+        call_command("seed_demo")
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_fills_both_regions_with_valid_fiches_in_their_wijk(client):
+    gent = Region.objects.get(slug="gent")
+    zoeker = Region.objects.get(slug="kinderopvangzoeker")
+    assert Site.objects.get(is_default_site=True) == gent.site
+    assert zoeker.site.hostname == "localhost"
+
+    pages = LocationPage.objects.live().select_related("neighbourhood", "municipality")
+    assert pages.count() >= 250
+    assert pages.filter(municipality__nis_code="44021").count() >= 100
+    for page in pages[:40]:
+        page.full_clean()  # every demo fiche passes the same rules as an edited one
+        assert page.neighbourhood.shape.intersects(Point(page.longitude, page.latitude))
+        assert page.neighbourhood.municipality_id == page.municipality_id
+
+    # Several organisers run several locations.
+    assert Organiser.objects.filter(locations__isnull=False).distinct().count() >= 5
+    largest = max(Organiser.objects.all(), key=lambda o: o.locations.count())
+    assert largest.locations.count() >= 10
+
+    home = client.get("/")
+    assert home.status_code == 200
+    index = client.get("/kinderopvang/")
+    assert index.status_code == 200
+    fiche = pages.filter(municipality__nis_code="44021").first()
+    assert client.get(fiche.url).status_code == 200
+    assert client.get("/", HTTP_HOST="localhost").content != home.content
+
+
+@pytest.mark.usefixtures("demo")
+def test_demo_accounts_for_every_role_can_log_in_and_do_their_job(client):
+    User = get_user_model()
+    for username in ("admin", "loket", "communicatie", "organisator", "locatie"):
+        assert client.login(username=username, password="demo"), username
+        assert client.get("/admin/").status_code == 200
+        client.logout()
+
+    organisator = User.objects.get(username="organisator")
+    locatie = User.objects.get(username="locatie")
+
+    def editable_by(user):
+        return [p for p in LocationPage.objects.all() if p.permissions_for_user(user).can_edit()]
+
+    assert len(editable_by(organisator)) >= 10
+    assert len(editable_by(locatie)) == 1
+
+
+def test_demo_runs_once(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    count = LocationPage.objects.count()
+    call_command("seed_demo", verbosity=0)
+    assert LocationPage.objects.count() == count
+
+
+def test_benchmark_data_spreads_over_flanders(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--locations", "40", verbosity=0)
+    pages = LocationPage.objects.all()
+    assert pages.count() == 40
+    assert pages.values("municipality").distinct().count() == 40
+    assert all(page.municipality.is_flemish for page in pages)
+    assert all(49.4 < page.latitude < 51.6 for page in pages)
+
+
+def test_generated_kbo_numbers_are_valid():
+    import random
+
+    rng = random.Random(1)
+    for _ in range(50):
+        validate_kbo_number(make_kbo_number(rng))
