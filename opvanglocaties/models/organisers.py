@@ -45,7 +45,8 @@ class Organiser(models.Model):
     legal_name = models.CharField(_("legal name"), max_length=200)
     kbo_number = models.CharField(
         _("KBO number"),
-        max_length=12,
+        # Room for the notations people type ("BE 0123.456.749"); stored as 0123.456.749.
+        max_length=20,
         unique=True,
         validators=[validate_kbo_number],
         help_text=_(
