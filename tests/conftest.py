@@ -104,3 +104,13 @@ def _queued_mail(settings):
     django.core.mail.outbox through DELIVERY_EMAIL_BACKEND.
     """
     settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Dutch: a request in English must not leak into the next test's URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
