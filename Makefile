@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test lint install migrate messages clean
+.PHONY: demo test lint install migrate messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make bench: time views against a floor at 8,000 fiches; writes bench/results.json
+## (reuses var/bench.sqlite3 when it holds enough fiches; BENCH_ARGS= forces a fresh one)
+BENCH_ARGS ?= --reuse-db
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 ## make messages: refresh the translation catalogues (needs GNU gettext)
 messages: install

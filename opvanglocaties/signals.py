@@ -16,8 +16,10 @@ def grant_on_publish(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Region)
 def region_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+    # Re-granting walks every fiche of the region: only when moderation was switched.
+    if not raw and instance.moderation_changed:
         apply_region_moderation(instance)
+        instance._stored_requires_moderation = instance.requires_moderation
 
 
 @receiver(m2m_changed, sender=Region.municipalities.through)

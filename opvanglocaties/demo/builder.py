@@ -124,14 +124,19 @@ def create_organisers(rng, cities, count=24):
             legal_name=legal_name,
             kbo_number=make_kbo_number(rng),
             legal_form=legal_form,
-            email=f"info@{slugify(legal_name)[:30]}.example",
+            email=f"info@{_domain(legal_name)}",
             phone=_phone(rng),
-            website=f"https://{slugify(legal_name)[:30]}.example",
+            website=f"https://{_domain(legal_name)}",
         )
         organiser.full_clean()
         organiser.save()
         organisers.append(organiser)
     return organisers
+
+
+def _domain(name):
+    # Cut to a sane length without leaving a hyphen at the end, which no host name may have.
+    return f"{slugify(name)[:30].strip('-')}.example"
 
 
 def _phone(rng):
@@ -221,7 +226,7 @@ def build_location(rng, *, organiser, municipality, neighbourhood, street, point
         wheelchair_accessible=rng.random() < 0.4,
         pedagogical_approach=rng.choice(names.PEDAGOGICAL),
         phone=_phone(rng),
-        email=f"{slugify(title)[:40]}@opvang.example",
+        email=f"{slugify(title)[:40].strip('-')}@opvang.example",
         inspection_reports_url="https://www.opgroeien.be/kinderopvang",
     )
     page.opening_hours = _opening_hours(rng)
@@ -240,6 +245,7 @@ def add_location(index, page, publish=True):
     return page
 
 
+@transaction.atomic
 def seed_demo_regions(rng, *, publish=True, stdout=None):
     """Fill the two demo regions with fiches spread over their neighbourhoods."""
     regions = geodata.load_demo_geography()
@@ -294,6 +300,7 @@ def canton_polygons():
     return polygons
 
 
+@transaction.atomic
 def seed_flanders(rng, count, *, stdout=None):
     """`count` fiches spread over all Flemish municipalities (for benchmarks)."""
     index = ensure_region_site(

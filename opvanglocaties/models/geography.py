@@ -211,6 +211,18 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that saving a region only re-grants its fiches when moderation changed.
+        instance._stored_requires_moderation = instance.__dict__.get("requires_moderation")
+        return instance
+
+    @property
+    def moderation_changed(self):
+        """True for a new region or when `requires_moderation` differs from the stored value."""
+        return getattr(self, "_stored_requires_moderation", None) != self.requires_moderation
+
     def clean(self):
         super().clean()
         low, high = self.min_response_deadline_days, self.max_response_deadline_days

@@ -226,3 +226,11 @@ def test_moderated_region_makes_providers_submit_instead_of_publish(client, prov
     region.requires_moderation = False
     region.save()
     assert LocationPage.objects.get(pk=own.pk).permissions_for_user(provider).can_publish()
+
+
+def test_saving_a_region_without_switching_moderation_leaves_grants_alone(
+    region, own, django_assert_max_num_queries
+):
+    region.name = "Gent (stad)"
+    with django_assert_max_num_queries(2):
+        region.save()
