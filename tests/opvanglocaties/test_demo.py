@@ -26,7 +26,8 @@ def test_demo_refuses_to_run_without_debug(settings):
 
 
 @pytest.mark.usefixtures("demo")
-def test_demo_fills_both_regions_with_valid_fiches_in_their_wijk(client):
+def test_demo_fills_both_regions_with_fiches_and_accounts(client):
+    # Seeding is slow (hundreds of published pages): one test checks all of it.
     gent = Region.objects.get(slug="gent")
     zoeker = Region.objects.get(slug="kinderopvangzoeker")
     assert Site.objects.get(is_default_site=True) == gent.site
@@ -53,9 +54,7 @@ def test_demo_fills_both_regions_with_valid_fiches_in_their_wijk(client):
     assert client.get(fiche.url).status_code == 200
     assert client.get("/", HTTP_HOST="localhost").content != home.content
 
-
-@pytest.mark.usefixtures("demo")
-def test_demo_accounts_for_every_role_can_log_in_and_do_their_job(client):
+    # ... and one account per role that can log in and do its job.
     User = get_user_model()
     for username in ("admin", "loket", "communicatie", "organisator", "locatie"):
         assert client.login(username=username, password="demo"), username
@@ -71,10 +70,7 @@ def test_demo_accounts_for_every_role_can_log_in_and_do_their_job(client):
     assert len(editable_by(organisator)) >= 10
     assert len(editable_by(locatie)) == 1
 
-
-def test_demo_runs_once(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+    # `make demo` runs the command every time: a second run changes nothing.
     count = LocationPage.objects.count()
     call_command("seed_demo", verbosity=0)
     assert LocationPage.objects.count() == count
