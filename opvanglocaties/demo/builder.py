@@ -80,7 +80,7 @@ def ensure_region_site(region, port=8000):
                 title=region.name,
                 slug=region.slug,
                 intro=(
-                    "<p>Zoek kinderopvang voor uw baby of peuter in uw buurt, vergelijk "
+                    "<p>Zoek kinderopvang voor je baby of peuter in je buurt, vergelijk "
                     "locaties en neem contact op.</p>"
                 ),
             )
@@ -111,15 +111,18 @@ def ensure_region_site(region, port=8000):
     return index
 
 
-def create_organisers(rng, cities, count=24):
-    """Organisers with valid KBO numbers; the first ones run many locations."""
+def create_organisers(rng, city, count):
+    """`count` organisers of one city, with valid KBO numbers; the first ones are the large ones.
+
+    The city's own childcare service comes first, as in Gent and Antwerpen, where it runs
+    the most locations.
+    """
     organisers = []
     for number in range(count):
         template, legal_form = names.ORGANISER_NAMES[number % len(names.ORGANISER_NAMES)]
-        city = cities[number % len(cities)]
-        legal_name = template.format(city=city)
+        legal_name = template.format(city=city) if "{city}" in template else f"{template} {city}"
         if number >= len(names.ORGANISER_NAMES):
-            legal_name = f"{legal_name} {city}" if "{city}" not in template else f"{legal_name} II"
+            legal_name = f"{legal_name} {number // len(names.ORGANISER_NAMES) + 1}"
         organiser = Organiser(
             legal_name=legal_name,
             kbo_number=make_kbo_number(rng),
@@ -132,6 +135,11 @@ def create_organisers(rng, cities, count=24):
         organiser.save()
         organisers.append(organiser)
     return organisers
+
+
+def pick_organiser(rng, organisers):
+    """A few organisers run many locations, most run one or two (a Pareto draw)."""
+    return organisers[min(int(rng.paretovariate(1.2)) - 1, len(organisers) - 1)]
 
 
 def _domain(name):
@@ -251,8 +259,6 @@ def seed_demo_regions(rng, *, publish=True, stdout=None):
     regions = geodata.load_demo_geography()
     indexes = {region.slug: ensure_region_site(region) for region in regions}
     streets = geodata.demo_streets()
-    cities = list(Municipality.objects.filter(nis_code__in=LOCATIONS_PER_MUNICIPALITY))
-    organisers = create_organisers(rng, [city.name_nl for city in cities])
     rules = list(PriorityRule.objects.all())
     today = timezone.localdate()
     created = []
@@ -260,17 +266,16 @@ def seed_demo_regions(rng, *, publish=True, stdout=None):
         index = indexes[region.slug]
         for municipality in region.municipalities.all():
             wijken = list(Neighbourhood.objects.filter(municipality=municipality))
+            organisers = create_organisers(rng, municipality.name_nl, count=10)
             for number in range(LOCATIONS_PER_MUNICIPALITY.get(municipality.nis_code, 10)):
                 neighbourhood = wijken[number % len(wijken)]
                 point = random_point_in(neighbourhood.shape, rng)
                 street_names = streets.get((municipality.nis_code, neighbourhood.name)) or [
                     "Kerkstraat"
                 ]
-                # The first organisers are the large ones, with locations in several cities.
-                organiser = organisers[min(int(rng.paretovariate(1.2)) - 1, len(organisers) - 1)]
                 page = build_location(
                     rng,
-                    organiser=organiser,
+                    organiser=pick_organiser(rng, organisers),
                     municipality=municipality,
                     neighbourhood=neighbourhood,
                     street=rng.choice(street_names),
@@ -308,9 +313,9 @@ def seed_flanders(rng, count, *, stdout=None):
     )
     municipalities = list(Municipality.objects.filter(region_code=FLEMISH_REGION_CODE))
     polygons = canton_polygons()
-    organisers = create_organisers(
-        rng, [m.name_nl for m in municipalities[:50]], count=max(24, count // 20)
-    )
+    # One organiser per municipality (its own childcare service): at 8,000 fiches each runs
+    # about 28, the size of a city's service, which the admin explorer benchmark needs.
+    organisers = {}
     rules = list(PriorityRule.objects.all())
     today = timezone.localdate()
     for number in range(count):
@@ -319,7 +324,10 @@ def seed_flanders(rng, count, *, stdout=None):
         point = random_point_in(polygon, rng) if polygon is not None else (51.0, 4.4)
         page = build_location(
             rng,
-            organiser=organisers[number % len(organisers)],
+            organiser=organisers.get(municipality.pk)
+            or organisers.setdefault(
+                municipality.pk, create_organisers(rng, municipality.name_nl, count=1)[0]
+            ),
             municipality=municipality,
             neighbourhood=None,
             street="Kerkstraat",

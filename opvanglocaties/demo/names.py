@@ -78,6 +78,6 @@ ADMISSION = (
     "die hieronder staan. Minstens 20% van de plaatsen gaat naar gezinnen met voorrang.</p>"
 )
 INTAKE = (
-    "<p>Na een positief antwoord nodigen we u uit voor een rondleiding en een intakegesprek. "
+    "<p>Na een positief antwoord nodigen we je uit voor een rondleiding en een intakegesprek. "
     "Daarna ondertekenen we samen de schriftelijke overeenkomst.</p>"
 )

@@ -1,5 +1,6 @@
 """Fill an empty database with the demo regions, or N fiches over Flanders for benchmarks."""
 
+import logging
 import random
 
 from django.conf import settings
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("Demo accounts have the password 'demo': refusing without DEBUG.")
         rng = random.Random(seed)
+        # Wagtail logs every page it creates and publishes: hundreds of lines of noise here.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         if locations:
             if locations < 1:
                 raise CommandError("--locations must be a positive number.")
