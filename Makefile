@@ -23,8 +23,10 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## make test: the whole suite, with coverage
+## make test: the whole suite, with coverage; installs Debian's chromium and axe-core for the
+## browser tests when they are missing (scripts/install-e2e-deps.sh)
 test: install
+	scripts/install-e2e-deps.sh
 	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 lint: install

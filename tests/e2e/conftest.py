@@ -1,0 +1,202 @@
+"""Browser tests: Playwright (sync API) driving Debian's chromium against a live test server.
+
+`scripts/install-e2e-deps.sh` installs what these tests need (chromium, axe-core); without
+chromium they are skipped, so the rest of the suite stays usable on any machine.
+"""
+
+import json
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import sync_playwright
+from wagtail.models import Site
+
+E2E_DIR = Path(__file__).parent
+BASE_DIR = E2E_DIR.parents[1]
+ARTIFACTS_DIR = BASE_DIR / "test-artifacts" / "e2e"
+AXE_PATH = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__e2e__/axe.min.js"  # answered by Playwright, never reaches the live server
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's chromium hangs on a closed network unless it is told not to phone home.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Mark the browser tests `e2e` and run them after every other test.
+
+    Last, because from the first browser test on Playwright's event loop stays "running" in the
+    main thread, and Django refuses database access there unless DJANGO_ALLOW_ASYNC_UNSAFE is
+    set (see `browser`); no other test should run in that state. trylast: after pytest-django
+    has put database tests in its own order.
+    """
+    e2e, others = [], []
+    for item in items:
+        if item.path.is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.e2e)
+            e2e.append(item)
+        else:
+            others.append(item)
+    items[:] = others + e2e
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item (rep_setup, rep_call), for `page` to look at."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@contextmanager
+def playwright_for_django():
+    """Start Playwright's sync API, and keep Django's test database usable while it runs.
+
+    Playwright keeps an asyncio loop "running" in this thread from start to stop. Django then
+    refuses queries (its async_unsafe guard), and asgiref hands this thread a new database
+    connection object, without the copy of the migrated data that pytest-django keeps on the
+    old one for serialized rollbacks. The tests share no connection with coroutines, so the
+    guard may be off; only while Playwright runs, and the browser tests run last.
+    """
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    try:
+        connection._test_serialized_contents = snapshot  # now on the new connection object
+        yield playwright
+    finally:
+        connection.close()  # the new connection, before the test database is dropped
+        playwright.stop()
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def prepare_serialized_rollbacks(django_db_blocker):
+    """Leave the database ready for the serialized rollback of the first browser test.
+
+    Restoring the migrated data (Django's deserialize_db_from_string) goes wrong on top of
+    what a transactional test without serialized rollback leaves behind: content types and
+    permissions made anew by post_migrate, under other ids (unique constraints fail, and the
+    content type cache points at the wrong models). It needs the content types in the cache
+    too: building page and task objects looks theirs up, and creates missing ones. So: empty
+    the database, put back the migrated content types, and let the cache reload them.
+    """
+    content_types = [
+        ContentType(pk=row["pk"], **row["fields"])
+        for row in json.loads(connection._test_serialized_contents)
+        if row["model"] == "contenttypes.contenttype"
+    ]
+    with django_db_blocker.unblock():
+        # Sequences stay where they are, past the restored ids (as in Django's own flushes).
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        ContentType.objects.bulk_create(content_types)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup, django_db_blocker):
+    """One chromium for the whole session; skips the browser tests when it is not installed."""
+    if not os.access(CHROMIUM_PATH, os.X_OK):
+        pytest.skip(
+            f"chromium not found at {CHROMIUM_PATH}: run scripts/install-e2e-deps.sh "
+            "(or set CHROMIUM_PATH)"
+        )
+    with playwright_for_django() as playwright:
+        prepare_serialized_rollbacks(django_db_blocker)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(request, browser, live_server, django_db_serialized_rollback):
+    """A fresh browser tab (own cookies) on the live server; screenshot saved if the test fails.
+
+    The live server reads the database from another thread (or connection), so the test data
+    must be committed: a transactional database, emptied after each test. The serialized
+    rollback puts back what the migrations loaded (groups, municipalities, the root page).
+    """
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="nl-BE"
+    )
+    page = context.new_page()
+    yield page
+    try:
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^\w.-]+", "_", request.node.name)
+            page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def live_site(home_page, live_server):
+    """The region's Site, answering on the live server's host and port.
+
+    Wagtail picks the Site by the request's host and builds full URLs from it; the `home_page`
+    fixture made it for Django's test client (testserver:80).
+    """
+    url = urlsplit(live_server.url)
+    site = Site.objects.get(root_page=home_page)
+    site.hostname, site.port = url.hostname, url.port
+    site.save()
+    return site
+
+
+@pytest.fixture
+def login_as():
+    """`login_as(page, user)`: log in through the admin's login form; returns the page."""
+
+    def login(page, user):
+        page.goto("/admin/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r"/admin/$"))
+        return page
+
+    return login
+
+
+@pytest.fixture
+def axe():
+    """`axe(page)`: run axe-core on the page as it is now; returns the list of violations."""
+    if not AXE_PATH.exists():
+        pytest.skip(f"{AXE_PATH} is missing: run scripts/install-e2e-deps.sh")
+
+    def run(page):
+        # add_script_tag(path=...) would inline the script, which the public pages' CSP
+        # (script-src 'self') rightly blocks: serve it as a same-origin file instead.
+        page.route(AXE_URL, lambda route: route.fulfill(path=AXE_PATH))
+        page.add_script_tag(url=AXE_URL)
+        return page.evaluate("axe.run()")["violations"]
+
+    return run
