@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: demo test lint install migrate messages bench clean
 
@@ -27,12 +26,12 @@ demo: migrate
 ## browser tests when they are missing (scripts/install-e2e-deps.sh)
 test: install
 	scripts/install-e2e-deps.sh
-	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ds=portal.settings.test --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 ## make bench: time views against a floor at 8,000 fiches; writes bench/results.json
 ## (reuses var/bench.sqlite3 when it holds enough fiches; BENCH_ARGS= forces a fresh one)

@@ -30,12 +30,20 @@ class Command(BaseCommand):
     def handle(self, *args, locations, seed, force, **options):
         if not settings.DEBUG and not force:
             raise CommandError("Demo accounts have the password 'demo': refusing without DEBUG.")
-        rng = random.Random(seed)
+        if locations < 0:
+            raise CommandError("--locations must be a positive number.")
         # Wagtail logs every page it creates and publishes: hundreds of lines of noise here.
-        logging.getLogger("wagtail").setLevel(logging.WARNING)
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        wagtail_logger.setLevel(logging.WARNING)
+        try:
+            self.seed(random.Random(seed), locations)
+        finally:
+            wagtail_logger.setLevel(level)
+
+    def seed(self, rng, locations):
+        """The demo regions and accounts, or `locations` fiches over Flanders."""
         if locations:
-            if locations < 1:
-                raise CommandError("--locations must be a positive number.")
             builder.seed_flanders(rng, locations, stdout=self.stdout)
             self.stdout.write(self.style.SUCCESS(f"Created {locations} locations."))
             return
