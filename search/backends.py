@@ -30,7 +30,8 @@ class SearchResult:
 def _run(backend_name, queryset, query, start, stop, **options):
     results = get_search_backend(backend_name).search(query, queryset, **options)
     # Both the count and the slice are evaluated here, inside the caller's error handling.
-    return SearchResult(items=list(results[start:stop]), total=results.count(), backend=backend_name)
+    items = list(results[start:stop])
+    return SearchResult(items=items, total=results.count(), backend=backend_name)
 
 
 def search(queryset, query, start=0, stop=20, **options):

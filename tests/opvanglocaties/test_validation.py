@@ -235,7 +235,7 @@ def test_admin_form_checks_opening_hours_per_row(editing):
 
 
 def test_admin_form_checks_availability_rows(editing):
-    client, url, page, data = editing
+    client, url, _page, data = editing
     data = inline_rows(
         data,
         "availability",

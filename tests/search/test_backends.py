@@ -79,9 +79,9 @@ def test_query_body_for_a_text_search_with_filters(region):
 def test_unreachable_cluster_falls_back_to_the_database(make_location, caplog):
     make_location(title="Kinderdagverblijf Zonnestraal")
     make_location(title="Kinderdagverblijf Kriebelmuis")
-    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends(ES_URL, is_postgres=False)):
-        with caplog.at_level(logging.WARNING):
-            result = backends.search(LocationPage.objects.live(), "Zonnestraal")
+    unreachable = search_backends(ES_URL, is_postgres=False)
+    with override_settings(WAGTAILSEARCH_BACKENDS=unreachable), caplog.at_level(logging.WARNING):
+        result = backends.search(LocationPage.objects.live(), "Zonnestraal")
     assert result.backend == "fallback"
     assert [page.title for page in result.items] == ["Kinderdagverblijf Zonnestraal"]
     assert result.total == 1
