@@ -187,7 +187,8 @@ def search_backends(elasticsearch_url, is_postgres):
                 # Index names are the prefix plus the model's; "_" keeps them readable.
                 "INDEX_PREFIX": prefix if prefix.endswith("_") else f"{prefix}_",
                 "TIMEOUT": 5,
-                "OPTIONS": {},
+                # Fail fast when the cluster is down: search then answers from the database.
+                "OPTIONS": {"max_retries": 1},
                 "INDEX_SETTINGS": {
                     "settings": {
                         "analysis": {
