@@ -17,7 +17,21 @@ def _kept_forms(formset):
 
 
 class LocationPageForm(WagtailAdminPageForm):
-    """Adds the checks across opening-hour and availability rows, each shown at its row."""
+    """Adds the checks across opening-hour and availability rows, each shown at its row.
+
+    A new fiche starts with its region's default response deadline.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("response_deadline_days")
+        if field is not None and self.instance.pk is None and self.parent_page is not None:
+            from .models import Region
+
+            site = self.parent_page.get_site()
+            region = Region.objects.filter(site=site).first() if site else None
+            if region is not None:
+                self.initial["response_deadline_days"] = region.default_response_deadline_days
 
     def clean(self):
         cleaned_data = super().clean()

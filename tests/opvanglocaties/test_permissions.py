@@ -234,3 +234,15 @@ def test_saving_a_region_without_switching_moderation_leaves_grants_alone(
     region.name = "Gent (stad)"
     with django_assert_max_num_queries(2):
         region.save()
+
+
+def test_a_new_fiche_starts_with_the_regions_default_deadline(
+    client, loket_user, region, location_index
+):
+    region.default_response_deadline_days = 14
+    region.save()
+    client.force_login(loket_user)
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", location_index.pk]
+    )
+    assert form_data(client.get(add_url))["response_deadline_days"] == "14"
