@@ -47,7 +47,7 @@ def location_staff_group(page):
     """The staff group of one location (created on first use), for the 'location' role."""
     if page.staff_group_id is None:
         page.staff_group = Group.objects.create(name=f"Locatie: {page.title} ({page.pk})"[:150])
-        page.save(update_fields=["staff_group"])
+        page.save(update_fields=["staff_group"], clean=False)
         grant_location_permissions(page)
     return page.staff_group
 

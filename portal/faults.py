@@ -65,7 +65,11 @@ class FaultMiddleware:
         if kind is None:
             return None
         status, title, explanation = messages()[kind]
-        logger.error("request failed: %s fault (%s)", kind, type(exception).__name__)
+        # The traceback tells a real bug (a missing table is an OperationalError too) from an
+        # outage; exception messages of these two kinds carry no personal data.
+        logger.error(
+            "request failed: %s fault (%s)", kind, type(exception).__name__, exc_info=exception
+        )
         if "application/json" in request.headers.get("Accept", "") or request.headers.get(
             "X-Requested-With"
         ):
