@@ -41,8 +41,9 @@ bench: install
 
 ## make messages: refresh the translation catalogues (needs GNU gettext)
 messages: install
-	$(BIN)/python manage.py makemessages --locale nl --locale en --ignore ".venv/*" --ignore "tests/*"
-	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	$(BIN)/python manage.py makemessages --locale nl --locale en --no-obsolete \
+		--ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "node_modules/*"
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*" --ignore "node_modules/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static media .pytest_cache .coverage
