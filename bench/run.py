@@ -127,7 +127,7 @@ class Targets:
         self.index = LocationIndexPage.objects.order_by("-numchild", "pk").first()
         site = self.index.get_site()
         self.host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
-        fiches = LocationPage.objects.child_of(self.index).live().order_by("pk")
+        fiches = LocationPage.objects.descendant_of(self.index).live().order_by("pk")
         self.fiche_path = self.path(fiches.first())
         self.fiche_paths = [self.path(page) for page in fiches[:: max(1, fiches.count() // 200)]]
         self.home_path = self.path(site.root_page)

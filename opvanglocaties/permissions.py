@@ -2,7 +2,7 @@
 
 The rules in one place:
 - every organiser has its own Wagtail group; that group may edit (and, unless its region asks
-  for moderation, publish) exactly the fiches of that organiser, nothing else;
+  for moderation, publish) its folder of fiches (`OrganiserPage`), nothing else;
 - a location may also have its own staff group with the same rights on that one fiche;
 - the loket edits every fiche of its location index, including the licence fields;
 - where a region requires moderation, providers only submit, and the loket's workflow decides.
@@ -10,6 +10,7 @@ The rules in one place:
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -52,34 +53,73 @@ def location_staff_group(page):
     return page.staff_group
 
 
-def provider_page_permissions(page):
-    """The page permissions providers get on this fiche, given its region's rules."""
-    region = page.region
+def site_region(page):
+    """The region whose website the page is on (its loket moderates it), or None."""
+    from .models import Region
+
+    site = page.get_site()
+    return Region.objects.filter(site=site).first() if site else None
+
+
+def provider_page_permissions(region):
+    """The page permissions providers get, given their region's rules."""
     if region is not None and region.requires_moderation:
         return ("change_page",)
     return PROVIDER_PAGE_PERMISSIONS
 
 
-@transaction.atomic
-def grant_location_permissions(page):
-    """Make the fiche's page permissions match its organiser, staff group and region.
-
-    Idempotent: called when a fiche is created, when its organiser changes and when a region
-    turns moderation on or off. Rows of groups that no longer own the fiche are removed.
-    """
-    owners = [group_id for group_id in (page.organiser.group_id, page.staff_group_id) if group_id]
-    wanted = {_page_permission(codename) for codename in provider_page_permissions(page)}
-    provider_groups = Group.objects.filter(organiser__isnull=False) | Group.objects.filter(
+def _provider_groups():
+    return Group.objects.filter(organiser__isnull=False) | Group.objects.filter(
         location_page__isnull=False
     )
-    GroupPagePermission.objects.filter(page=page, group__in=provider_groups).exclude(
-        group_id__in=owners, permission__in=wanted
+
+
+def _grant(page, owner_group_ids, region):
+    """Give exactly these provider groups the provider permissions on `page`."""
+    wanted = {_page_permission(codename) for codename in provider_page_permissions(region)}
+    GroupPagePermission.objects.filter(page=page, group__in=_provider_groups()).exclude(
+        group_id__in=owner_group_ids, permission__in=wanted
     ).delete()
-    for group_id in owners:
+    for group_id in owner_group_ids:
         for permission in wanted:
             GroupPagePermission.objects.get_or_create(
                 group_id=group_id, page=page, permission=permission
             )
+
+
+@transaction.atomic
+def grant_folder_permissions(folder, region=None):
+    """The organiser's group may edit (and publish) everything in its folder, nothing else.
+
+    One pair of rows per organiser and region, however many fiches it has (see OrganiserPage).
+    Idempotent: called when a folder is created or its organiser changes, and when a region
+    turns moderation on or off.
+    """
+    _grant(folder, [folder.organiser.group_id], region or site_region(folder))
+
+
+@transaction.atomic
+def grant_location_permissions(page, region=None):
+    """The location's own staff group (if it has one) may edit (and publish) this one fiche."""
+    owners = [page.staff_group_id] if page.staff_group_id else []
+    _grant(page, owners, region or site_region(page))
+
+
+def organiser_folder(index_page, organiser):
+    """The organiser's folder under a region's location index, created on first use."""
+    from .models import OrganiserPage
+
+    folder = OrganiserPage.objects.child_of(index_page).filter(organiser=organiser).first()
+    if folder is None:
+        folder = index_page.add_child(
+            instance=OrganiserPage(
+                title=organiser.legal_name,
+                slug=slugify(organiser.legal_name)[:60].strip("-") or f"organisator-{organiser.pk}",
+                organiser=organiser,
+            )
+        )
+        grant_folder_permissions(folder)
+    return folder
 
 
 @transaction.atomic
@@ -114,7 +154,7 @@ def region_location_indexes(region):
 @transaction.atomic
 def apply_region_moderation(region):
     """Switch a region between direct publishing and moderation by its loket."""
-    from .models import LocationPage
+    from .models import LocationPage, OrganiserPage
 
     for index_page in region_location_indexes(region):
         if region.requires_moderation:
@@ -125,8 +165,9 @@ def apply_region_moderation(region):
             WorkflowPage.objects.filter(
                 page=index_page, workflow__name=MODERATION_WORKFLOW
             ).delete()
-    for page in LocationPage.objects.filter(municipality__regions=region).select_related(
-        "organiser"
-    ):
-        page.__dict__["region"] = region
-        grant_location_permissions(page)
+        for folder in OrganiserPage.objects.child_of(index_page).select_related("organiser"):
+            grant_folder_permissions(folder, region)
+        for page in LocationPage.objects.descendant_of(index_page).filter(
+            staff_group__isnull=False
+        ):
+            grant_location_permissions(page, region)

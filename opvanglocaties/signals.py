@@ -2,16 +2,25 @@
 
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
-from .models import LocationPage, Region
-from .permissions import apply_region_moderation, grant_location_permissions
+from .models import LocationPage, OrganiserPage, Region
+from .permissions import apply_region_moderation, grant_folder_permissions
 
 
-@receiver(page_published, sender=LocationPage)
+@receiver(page_published, sender=OrganiserPage)
 def grant_on_publish(sender, instance, **kwargs):
-    # The organiser on the page row only changes when a revision is published.
-    grant_location_permissions(instance)
+    # The loket may give a folder to another organiser; the page row changes on publish.
+    grant_folder_permissions(instance)
+
+
+@receiver(post_page_move)
+def hand_over_moved_fiche(sender, instance, **kwargs):
+    # Moving a fiche into another organiser's folder hands it over to that organiser.
+    page = instance.specific
+    if isinstance(page, LocationPage):
+        page.take_organiser_from_folder()
+        page.save(update_fields=["organiser"], clean=False)
 
 
 @receiver(post_save, sender=Region)

@@ -6,9 +6,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .models import LocationIndexPage, LocationPage
+from .models import LocationIndexPage, LocationPage, OrganiserPage
 from .panels import LICENCE_PERMISSION
-from .permissions import grant_index_permissions, grant_location_permissions
+from .permissions import (
+    grant_folder_permissions,
+    grant_index_permissions,
+    grant_location_permissions,
+)
 from .viewsets import GeographyViewSetGroup, OrganiserViewSet
 
 register_snippet(OrganiserViewSet)
@@ -22,7 +26,9 @@ def register_geography():
 @hooks.register("after_create_page")
 def grant_new_page(request, page):
     specific = page.specific
-    if isinstance(specific, LocationPage):
+    if isinstance(specific, OrganiserPage):
+        grant_folder_permissions(specific)
+    elif isinstance(specific, LocationPage):
         grant_location_permissions(specific)
     elif isinstance(specific, LocationIndexPage):
         grant_index_permissions(specific)
@@ -41,7 +47,8 @@ def _refuse_delete(request):
 
 @hooks.register("before_delete_page")
 def protect_fiche_from_delete(request, page):
-    if isinstance(page.specific, LocationPage) and not _may_delete_fiches(request.user):
+    specific = page.specific
+    if isinstance(specific, (LocationPage, OrganiserPage)) and not _may_delete_fiches(request.user):
         return _refuse_delete(request)
     return None
 
@@ -50,6 +57,6 @@ def protect_fiche_from_delete(request, page):
 def protect_fiches_from_bulk_delete(request, action_type, objects, action_class_instance):
     if action_type != "delete" or _may_delete_fiches(request.user):
         return None
-    if any(isinstance(obj.specific, LocationPage) for obj in objects):
+    if any(isinstance(obj.specific, (LocationPage, OrganiserPage)) for obj in objects):
         return _refuse_delete(request)
     return None

@@ -9,7 +9,7 @@ from opvanglocaties.permissions import (
     LOCATION_GROUP,
     LOKET,
     grant_index_permissions,
-    grant_location_permissions,
+    organiser_folder,
 )
 
 from .factories import (
@@ -48,12 +48,12 @@ def location_index(home_page, region):
 
 @pytest.fixture
 def make_location(location_index):
-    """Create a live fiche under the region's index, granted to its organiser."""
+    """Create a live fiche in its organiser's folder under the region's index."""
 
-    def make(**kwargs):
-        page = LocationPageFactory(parent=location_index, **kwargs)
-        grant_location_permissions(page)
-        return page
+    def make(organiser=None, **kwargs):
+        organiser = organiser or OrganiserFactory()
+        folder = organiser_folder(location_index, organiser)
+        return LocationPageFactory(parent=folder, organiser=organiser, **kwargs)
 
     return make
 

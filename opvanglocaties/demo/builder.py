@@ -37,8 +37,8 @@ from ..permissions import (
     LOCATION_GROUP,
     LOKET,
     grant_index_permissions,
-    grant_location_permissions,
     location_staff_group,
+    organiser_folder,
 )
 from . import names
 
@@ -245,11 +245,10 @@ def build_location(rng, *, organiser, municipality, neighbourhood, street, point
 
 
 def add_location(index, page, publish=True):
-    """Save a built fiche under the index, grant its organiser, and publish it."""
-    index.add_child(instance=page)
+    """Save a built fiche in its organiser's folder under the index, and publish it."""
+    organiser_folder(index, page.organiser).add_child(instance=page)
     if publish:
         page.save_revision().publish()
-    grant_location_permissions(page)
     return page
 
 

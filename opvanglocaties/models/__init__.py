@@ -9,6 +9,7 @@ from .pages import (
     LocationPage,
     LocationPhoto,
     OpeningHours,
+    OrganiserPage,
 )
 from .priority import PriorityRule
 
@@ -23,6 +24,7 @@ __all__ = [
     "Neighbourhood",
     "OpeningHours",
     "Organiser",
+    "OrganiserPage",
     "PostalCode",
     "PriorityRule",
     "Region",

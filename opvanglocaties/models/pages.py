@@ -47,7 +47,7 @@ class LocationIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["opvanglocaties.LocationPage"]
+    subpage_types = ["opvanglocaties.OrganiserPage"]
     max_count_per_parent = 1
     page_size = 30
 
@@ -58,7 +58,7 @@ class LocationIndexPage(Page):
     def locations(self):
         """The live fiches under this index, with what the list shows, by name."""
         return (
-            LocationPage.objects.child_of(self)
+            LocationPage.objects.descendant_of(self)
             .live()
             .select_related("municipality", "neighbourhood")
             .prefetch_related("availability")
@@ -69,6 +69,46 @@ class LocationIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.locations(), self.page_size)
         context["locations"] = paginator.get_page(request.GET.get("pagina"))
+        return context
+
+
+class OrganiserPage(Page):
+    """The folder of one organiser's fiches in a region, and their public overview.
+
+    Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail
+    builds its admin explorer query with clauses per permission row, and with one row per
+    fiche a large organiser's explorer slows down and, on SQLite, fails outright ("expression
+    tree is too large"). Moving a fiche to another organiser's folder hands it over.
+    """
+
+    organiser = models.ForeignKey(
+        "opvanglocaties.Organiser",
+        on_delete=models.PROTECT,
+        related_name="folders",
+        verbose_name=_("organiser"),
+    )
+
+    content_panels = [*Page.content_panels, LicenceFieldPanel("organiser")]
+    parent_page_types = ["opvanglocaties.LocationIndexPage"]
+    subpage_types = ["opvanglocaties.LocationPage"]
+
+    class Meta:
+        verbose_name = _("organiser folder")
+        verbose_name_plural = _("organiser folders")
+
+    def locations(self):
+        """The organiser's live fiches in this region, by name."""
+        return (
+            LocationPage.objects.child_of(self)
+            .live()
+            .select_related("municipality", "neighbourhood")
+            .prefetch_related("availability")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["locations"] = self.locations()
         return context
 
 
@@ -89,7 +129,9 @@ class LocationPage(Page):
         "opvanglocaties.Organiser",
         on_delete=models.PROTECT,
         related_name="locations",
+        editable=False,
         verbose_name=_("organiser"),
+        help_text=_("The organiser of the folder the fiche is in."),
     )
     care_type = models.CharField(_("type of care"), max_length=20, choices=CareType.choices)
     licence_number = models.CharField(
@@ -216,7 +258,7 @@ class LocationPage(Page):
 
     base_form_class = LocationPageForm
     exclude_fields_in_copy = ["staff_group"]
-    parent_page_types = ["opvanglocaties.LocationIndexPage"]
+    parent_page_types = ["opvanglocaties.OrganiserPage"]
     subpage_types = []
 
     search_fields = [
@@ -243,7 +285,6 @@ class LocationPage(Page):
     general_panels = [
         FieldPanel("title", heading=_("Name of the location")),
         FieldPanel("summary"),
-        LicenceFieldPanel("organiser"),
         MultiFieldPanel(
             [
                 LicenceFieldPanel("care_type"),
@@ -320,6 +361,22 @@ class LocationPage(Page):
     def region(self):
         """The region whose rules apply: the one serving the location's municipality."""
         return Region.for_municipality(self.municipality)
+
+    def save(self, *args, **kwargs):
+        # The organiser is the folder's: kept on the fiche for queries, search and templates.
+        # (Set before Wagtail's save runs full_clean, which requires it.)
+        self.take_organiser_from_folder()
+        return super().save(*args, **kwargs)
+
+    def take_organiser_from_folder(self):
+        """Set `organiser` from the organiser folder this fiche sits in (when it has a place)."""
+        if not self.path:
+            return
+        folder = OrganiserPage.objects.filter(
+            path=self.path[: -self.steplen], depth=self.depth - 1
+        ).values_list("organiser_id", flat=True).first()
+        if folder is not None:
+            self.organiser_id = folder
 
     def clean(self):
         super().clean()

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, WorkflowState
+from wagtail.models import GroupPagePermission, Page, WorkflowState
 
 from opvanglocaties.models import LocationPage
 from opvanglocaties.permissions import LOCATION, location_staff_group
@@ -101,20 +101,43 @@ def test_provider_cannot_act_on_anothers_fiche(client, provider, other, url_name
     assert not other.locked
 
 
-def test_provider_cannot_move_anothers_fiche_to_a_new_parent(client, provider, other, home_page):
+def test_provider_cannot_move_anothers_fiche_into_its_own_folder(client, provider, own, other):
     client.force_login(provider)
-    url = reverse("wagtailadmin_pages:move_confirm", args=[other.pk, home_page.pk])
+    own_folder = own.get_parent()
+    url = reverse("wagtailadmin_pages:move_confirm", args=[other.pk, own_folder.pk])
     assert refused(client.post(url))
-    assert other.get_parent().specific_class.__name__ == "LocationIndexPage"
+    other.refresh_from_db()
+    assert other.get_parent().pk != own_folder.pk
+    assert other.organiser.legal_name == "Vzw Het Nestje"
 
 
-def test_provider_cannot_delete_own_fiche_or_add_fiches(client, provider, own, location_index):
+def test_one_pair_of_permission_rows_per_organiser_however_many_fiches(organiser, make_location):
+    for _ in range(5):
+        make_location(organiser=organiser)
+    rows = GroupPagePermission.objects.filter(group=organiser.group)
+    assert rows.count() == 2
+    assert {row.page.specific_class.__name__ for row in rows} == {"OrganiserPage"}
+
+
+def test_provider_explorer_lists_only_its_own_folder(client, provider, own, other, location_index):
     client.force_login(provider)
-    assert refused(client.post(reverse("wagtailadmin_pages:delete", args=[own.pk])))
-    assert Page.objects.filter(pk=own.pk).exists()
-    add_url = reverse(
-        "wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", location_index.pk]
+    # Wagtail takes a provider straight to the part of the tree it may work in: its folder.
+    response = client.get(reverse("wagtailadmin_explore", args=[location_index.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "wagtailadmin_explore", args=[own.get_parent().pk]
     )
+    html = response.content.decode()
+    assert own.title in html
+    assert other.title not in html
+
+
+def test_provider_cannot_delete_own_fiche_or_folder_or_add_fiches(client, provider, own):
+    client.force_login(provider)
+    folder = own.get_parent()
+    assert refused(client.post(reverse("wagtailadmin_pages:delete", args=[own.pk])))
+    assert refused(client.post(reverse("wagtailadmin_pages:delete", args=[folder.pk])))
+    assert Page.objects.filter(pk__in=[own.pk, folder.pk]).count() == 2
+    add_url = reverse("wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", folder.pk])
     assert refused(client.get(add_url))
 
 
@@ -126,7 +149,12 @@ def test_provider_sees_licence_fields_read_only_and_cannot_change_them(client, p
     response = post_edit(
         client,
         own,
-        {"licensed_capacity": "99", "licence_number": "VERVALST", "subsidy_framework": "none"},
+        {
+            "licensed_capacity": "99",
+            "licence_number": "VERVALST",
+            "subsidy_framework": "none",
+            "organiser": "1",
+        },
         publish=True,
     )
     assert response.status_code == 302
@@ -134,6 +162,7 @@ def test_provider_sees_licence_fields_read_only_and_cannot_change_them(client, p
     assert own.licensed_capacity == 28
     assert own.licence_number.startswith("KO-")
     assert own.subsidy_framework == "income_related"
+    assert own.organiser.legal_name == "Vzw De Speelvogel"
 
 
 def test_loket_changes_licence_fields_of_any_fiche(client, loket_user, other):
@@ -147,18 +176,16 @@ def test_loket_changes_licence_fields_of_any_fiche(client, loket_user, other):
 
 
 def test_loket_creates_a_fiche_that_its_organiser_then_owns(
-    client, loket_user, provider, organiser, location_index, own
+    client, loket_user, provider, organiser, own
 ):
     client.force_login(loket_user)
-    add_url = reverse(
-        "wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", location_index.pk]
-    )
+    folder = own.get_parent()
+    add_url = reverse("wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", folder.pk])
     data = form_data(client.get(add_url))
     data.update(
         {
             "title": "Nieuwe opvang",
             "slug": "nieuwe-opvang",
-            "organiser": str(organiser.pk),
             "care_type": "group",
             "licence_number": "KO-424242",
             "licensed_capacity": "14",
@@ -178,6 +205,7 @@ def test_loket_creates_a_fiche_that_its_organiser_then_owns(
     created = LocationPage.objects.get(slug="nieuwe-opvang")
     assert created.live
     assert created.municipality.nis_code == "44021"  # derived from the postcode
+    assert created.organiser == organiser  # from the folder
 
     client.force_login(provider)
     assert client.get(edit_url(created)).status_code == 200
@@ -196,11 +224,17 @@ def test_location_staff_edit_only_their_location(client, organiser, own, make_lo
     assert refused(client.get(edit_url(sibling)))
 
 
-def test_new_organiser_takes_over_after_publish(client, loket_user, provider, own, other_organiser):
+def test_moving_a_fiche_to_another_folder_hands_it_over(
+    client, loket_user, provider, own, make_location, other_organiser
+):
     newcomer = UserFactory(groups=[role(LOCATION), other_organiser.group])
+    target = make_location(organiser=other_organiser).get_parent()
     client.force_login(loket_user)
-    response = post_edit(client, own, {"organiser": str(other_organiser.pk)}, publish=True)
-    assert response.status_code == 302
+    url = reverse("wagtailadmin_pages:move_confirm", args=[own.pk, target.pk])
+    assert client.post(url).status_code == 302
+    own.refresh_from_db()
+    assert own.get_parent().pk == target.pk
+    assert own.organiser == other_organiser
     client.force_login(provider)
     assert refused(client.get(edit_url(own)))
     client.force_login(newcomer)
@@ -236,13 +270,10 @@ def test_saving_a_region_without_switching_moderation_leaves_grants_alone(
         region.save()
 
 
-def test_a_new_fiche_starts_with_the_regions_default_deadline(
-    client, loket_user, region, location_index
-):
+def test_a_new_fiche_starts_with_the_regions_default_deadline(client, loket_user, region, own):
     region.default_response_deadline_days = 14
     region.save()
     client.force_login(loket_user)
-    add_url = reverse(
-        "wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", location_index.pk]
-    )
+    folder = own.get_parent()
+    add_url = reverse("wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", folder.pk])
     assert form_data(client.get(add_url))["response_deadline_days"] == "14"

@@ -35,7 +35,7 @@ def test_backup_and_restore_give_back_every_row(make_location, tmp_path):
         with sqlite3.connect(restored_path) as restored:
             restored_counts = table_counts(restored.cursor(), tables)
             title = restored.execute(
-                "SELECT title FROM wagtailcore_page WHERE depth = 4"
+                "SELECT title FROM wagtailcore_page ORDER BY depth DESC LIMIT 1"
             ).fetchone()
     else:
         import psycopg
@@ -50,7 +50,7 @@ def test_backup_and_restore_give_back_every_row(make_location, tmp_path):
             with psycopg.connect(**params) as restored:
                 restored_counts = table_counts(restored.cursor(), tables)
                 title = restored.execute(
-                    "SELECT title FROM wagtailcore_page WHERE depth = 4"
+                    "SELECT title FROM wagtailcore_page ORDER BY depth DESC LIMIT 1"
                 ).fetchone()
         finally:
             with connection.cursor() as cursor:
