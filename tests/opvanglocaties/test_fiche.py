@@ -193,3 +193,15 @@ def test_location_index_lists_live_fiches_with_constant_queries(
     with CaptureQueriesContext(connection) as many:
         client.get(location_index.url)
     assert len(many) == len(few)
+
+
+def test_organiser_folder_lists_that_organisers_fiches(client, make_location, organiser):
+    mine = make_location(organiser=organiser, title="Crèche Van Ons")
+    make_location(title="Crèche Van Anderen")
+    response = client.get(mine.get_parent().url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Crèche Van Ons" in html
+    assert "Crèche Van Anderen" not in html
+    assert "1 opvanglocatie" in html
+    assert mine.url.startswith(mine.get_parent().url)
