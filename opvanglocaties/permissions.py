@@ -111,12 +111,11 @@ def organiser_folder(index_page, organiser):
 
     folder = OrganiserPage.objects.child_of(index_page).filter(organiser=organiser).first()
     if folder is None:
+        slug = slugify(organiser.legal_name)[:60].strip("-") or "organisator"
+        if index_page.get_children().filter(slug=slug).exists():
+            slug = f"{slug}-{organiser.pk}"  # two organisers with the same name
         folder = index_page.add_child(
-            instance=OrganiserPage(
-                title=organiser.legal_name,
-                slug=slugify(organiser.legal_name)[:60].strip("-") or f"organisator-{organiser.pk}",
-                organiser=organiser,
-            )
+            instance=OrganiserPage(title=organiser.legal_name, slug=slug, organiser=organiser)
         )
         grant_folder_permissions(folder)
     return folder

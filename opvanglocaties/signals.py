@@ -12,6 +12,9 @@ from .permissions import apply_region_moderation, grant_folder_permissions
 def grant_on_publish(sender, instance, **kwargs):
     # The loket may give a folder to another organiser; the page row changes on publish.
     grant_folder_permissions(instance)
+    LocationPage.objects.child_of(instance).exclude(organiser=instance.organiser_id).update(
+        organiser=instance.organiser_id
+    )
 
 
 @receiver(post_page_move)

@@ -372,9 +372,11 @@ class LocationPage(Page):
         """Set `organiser` from the organiser folder this fiche sits in (when it has a place)."""
         if not self.path:
             return
-        folder = OrganiserPage.objects.filter(
-            path=self.path[: -self.steplen], depth=self.depth - 1
-        ).values_list("organiser_id", flat=True).first()
+        folder = (
+            OrganiserPage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1)
+            .values_list("organiser_id", flat=True)
+            .first()
+        )
         if folder is not None:
             self.organiser_id = folder
 

@@ -277,3 +277,29 @@ def test_a_new_fiche_starts_with_the_regions_default_deadline(client, loket_user
     folder = own.get_parent()
     add_url = reverse("wagtailadmin_pages:add", args=["opvanglocaties", "locationpage", folder.pk])
     assert form_data(client.get(add_url))["response_deadline_days"] == "14"
+
+
+def test_giving_a_folder_to_another_organiser_hands_over_its_fiches(
+    client, loket_user, provider, own, other_organiser
+):
+    folder = own.get_parent()
+    client.force_login(loket_user)
+    url = reverse("wagtailadmin_pages:edit", args=[folder.pk])
+    data = form_data(client.get(url))
+    data.update({"organiser": str(other_organiser.pk), "action-publish": "action-publish"})
+    assert client.post(url, data).status_code == 302
+    own.refresh_from_db()
+    assert own.organiser == other_organiser
+    client.force_login(provider)
+    assert refused(client.get(edit_url(own)))
+
+
+def test_organisers_with_the_same_name_get_their_own_folder(location_index):
+    from opvanglocaties.permissions import organiser_folder
+
+    from ..factories import OrganiserFactory
+
+    first = organiser_folder(location_index, OrganiserFactory(legal_name="Vzw Zelfde"))
+    second = organiser_folder(location_index, OrganiserFactory(legal_name="Vzw Zelfde"))
+    assert first.pk != second.pk
+    assert first.slug != second.slug
