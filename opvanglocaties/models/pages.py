@@ -40,6 +40,16 @@ from .geography import Neighbourhood, PostalCode, Region
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
+def for_listing(fiches):
+    """Live fiches with what a list of them shows (place, availability), by name."""
+    return (
+        fiches.live()
+        .select_related("municipality", "neighbourhood")
+        .prefetch_related("availability")
+        .order_by("title")
+    )
+
+
 class LocationIndexPage(Page):
     """The list of a region's locations; every fiche lives directly under it."""
 
@@ -57,13 +67,7 @@ class LocationIndexPage(Page):
 
     def locations(self):
         """The live fiches under this index, with what the list shows, by name."""
-        return (
-            LocationPage.objects.descendant_of(self)
-            .live()
-            .select_related("municipality", "neighbourhood")
-            .prefetch_related("availability")
-            .order_by("title")
-        )
+        return for_listing(LocationPage.objects.descendant_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -98,13 +102,7 @@ class OrganiserPage(Page):
 
     def locations(self):
         """The organiser's live fiches in this region, by name."""
-        return (
-            LocationPage.objects.child_of(self)
-            .live()
-            .select_related("municipality", "neighbourhood")
-            .prefetch_related("availability")
-            .order_by("title")
-        )
+        return for_listing(LocationPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
