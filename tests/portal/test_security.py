@@ -96,3 +96,21 @@ def test_health_says_which_part_failed(client, monkeypatch):
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "search": "error"}
+
+
+def test_static_files_collect_with_hashed_names_for_whitenoise(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--no-input",
+        "--verbosity",
+        "0",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="opvangpunt.example",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    hashed = [p.name for p in (tmp_path / "css").glob("portal.*.css")]
+    assert len(hashed) == 1 and hashed[0] != "portal.css"
+    assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
+    assert (tmp_path / "staticfiles.json").exists()
