@@ -49,10 +49,6 @@ class Municipality(models.Model):
     def is_flemish(self):
         return self.region_code == FLEMISH_REGION_CODE
 
-    def neighbouring_municipalities(self):
-        """The municipalities that share a border with this one."""
-        return self.neighbours.all()
-
 
 class PostalCode(models.Model):
     """A postal code and one municipality it serves (a code can serve several)."""

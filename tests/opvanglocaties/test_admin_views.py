@@ -13,12 +13,17 @@ from ..admin_forms import form_data
 pytestmark = pytest.mark.django_db
 
 
-def test_loket_creates_an_organiser_with_its_group(client, loket_user):
-    client.force_login(loket_user)
+def add_organiser(client, user, **fields):
+    """Post the organiser snippet's real add form as `user`, with these fields changed."""
+    client.force_login(user)
     url = reverse("wagtailsnippets_opvanglocaties_organiser:add")
     data = form_data(client.get(url), form_id=None)
-    data.update({"legal_name": "Vzw Nieuw", "kbo_number": "0403170701", "legal_form": "vzw"})
-    response = client.post(url, data)
+    data.update({"legal_form": "vzw", **fields})
+    return client.post(url, data)
+
+
+def test_loket_creates_an_organiser_with_its_group(client, loket_user):
+    response = add_organiser(client, loket_user, legal_name="Vzw Nieuw", kbo_number="0403170701")
     assert response.status_code == 302
     organiser = Organiser.objects.get(legal_name="Vzw Nieuw")
     assert organiser.kbo_number == "0403.170.701"
@@ -26,11 +31,7 @@ def test_loket_creates_an_organiser_with_its_group(client, loket_user):
 
 
 def test_invalid_kbo_number_is_reported_at_the_field(client, loket_user):
-    client.force_login(loket_user)
-    url = reverse("wagtailsnippets_opvanglocaties_organiser:add")
-    data = form_data(client.get(url), form_id=None)
-    data.update({"legal_name": "Vzw Fout", "kbo_number": "0123456789", "legal_form": "vzw"})
-    response = client.post(url, data)
+    response = add_organiser(client, loket_user, legal_name="Vzw Fout", kbo_number="0123456789")
     assert response.status_code == 200
     assert "geen geldig KBO-nummer" in response.content.decode()
     assert not Organiser.objects.filter(legal_name="Vzw Fout").exists()
