@@ -30,6 +30,13 @@ MEMORY_REQUESTS = 2000
 BENCH_DIR = Path(__file__).resolve().parent
 FLOOR_PATH = "/__bench__/floor/"
 PROVIDER_USERNAME = "bench-provider"
+STOCK_SEARCH_PATH = "/__bench__/stock-search/?query=kinderdagverblijf"
+# The issue's search: a text query, a municipality with its buurgemeenten, two filters
+# (type of care, availability) and sorted by distance from a postcode.
+SEARCH_QUERY = (
+    "q=kinderdagverblijf&gemeente=gent&buurgemeenten=on&type=group&beschikbaar=vanaf"
+    "&postcode=9000&sorteer=afstand"
+)
 LOKET_USERNAME = "bench-loket"
 
 
@@ -78,6 +85,9 @@ def prepare_database(locations, reuse):
         call_command("migrate", **migrate)
         count = location_count()
         if count >= locations:
+            from opvanglocaties.management.commands.seed_demo import refresh_statistics
+
+            refresh_statistics()  # a database seeded before seed_demo did this itself
             print(f"Reusing the bench database: {count} locations.", file=sys.stderr)
             return count
     if is_sqlite:
@@ -112,6 +122,15 @@ def bench_user(username, groups):
     return user
 
 
+def search_page(home):
+    """The site's search page (a bench database seeded before it existed gets one)."""
+    from opvanglocaties.demo.builder import ensure_search_page
+    from search.models import SearchPage
+
+    ensure_search_page(home)
+    return SearchPage.objects.child_of(home).get()
+
+
 class Targets:
     """What the figures request: the site's host, fixed pages, and the two admin users."""
 
@@ -133,6 +152,7 @@ class Targets:
         self.home_path = self.path(site.root_page)
         self.index_path = self.path(self.index)
         self.explorer_path = f"/admin/pages/{self.index.pk}/"
+        self.search_path = f"{self.path(search_page(site.root_page))}?{SEARCH_QUERY}"
         organiser = Organiser.objects.annotate(n=Count("locations")).order_by("-n", "pk").first()
         self.organiser_locations = organiser.n
         # Wagtail sends a provider who opens the index on to the part of the tree it may
@@ -223,6 +243,9 @@ def timed_figures(targets, repeat):
         ("fiche_cached", anonymous, targets.fiche_path, True),
         ("home", anonymous, targets.home_path, False),
         ("home_cached", anonymous, targets.home_path, True),
+        ("stock_search", anonymous, STOCK_SEARCH_PATH, False),
+        ("search", anonymous, targets.search_path, False),
+        ("search_cached", anonymous, targets.search_path, True),
         (
             "admin_explorer_provider",
             lambda: logged_in(targets.provider),
@@ -241,6 +264,9 @@ def timed_figures(targets, repeat):
                 results[name]["median_ms"] / results["floor"]["median_ms"], 2
             )
         print(f"  {name}: {results[name]['median_ms']} ms", file=sys.stderr)
+    results["search"]["ratio_to_stock_search"] = round(
+        results["search"]["median_ms"] / results["stock_search"]["median_ms"], 2
+    )
     return results
 
 
@@ -288,11 +314,12 @@ def fetch(base_url, host, path, timeout=30):
 
 
 def mixed_paths(targets, count, rng):
-    """`count` anonymous GETs as visitors spread them: fiches, list pages, home, login."""
+    """`count` anonymous GETs as visitors spread them: fiches, lists, searches, home, login."""
     list_pages = max(1, -(-targets.index.numchild // targets.index.page_size))
     choices = [
-        (55, lambda: rng.choice(targets.fiche_paths)),
-        (25, lambda: f"{targets.index_path}?pagina={rng.randint(1, list_pages)}"),
+        (45, lambda: rng.choice(targets.fiche_paths)),
+        (20, lambda: f"{targets.index_path}?pagina={rng.randint(1, list_pages)}"),
+        (15, lambda: targets.search_path),
         (15, lambda: targets.home_path),
         (5, lambda: "/admin/login/"),
     ]

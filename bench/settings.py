@@ -29,6 +29,8 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production: part of every request's cost
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# An app only for the template of the stock search view (bench/urls.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 if DATABASE_IS_POSTGRES and "django.contrib.postgres" not in INSTALLED_APPS:
     INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
 

@@ -1,7 +1,10 @@
 """The portal's URLs plus the floor view the bench compares every figure with."""
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import path
+from wagtail.models import Page
 
 # The portal's list, not include("portal.urls"): Django refuses i18n_patterns in an include.
 from portal.urls import urlpatterns as portal_urlpatterns
@@ -14,7 +17,33 @@ def floor(request):
     return HttpResponse(FLOOR_BODY, content_type="text/plain")
 
 
+def stock_search(request):
+    """Wagtail's stock search view, as `wagtail start` generates it (search/views.py).
+
+    The yardstick for the search page: `Page.objects.live().search(q)`, ten results a page.
+    """
+    search_query = request.GET.get("query", None)
+    page = request.GET.get("page", 1)
+    if search_query:
+        search_results = Page.objects.live().search(search_query)
+    else:
+        search_results = Page.objects.none()
+    paginator = Paginator(search_results, 10)
+    try:
+        search_results = paginator.page(page)
+    except PageNotAnInteger:
+        search_results = paginator.page(1)
+    except EmptyPage:
+        search_results = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "bench/stock_search.html",
+        {"search_query": search_query, "search_results": search_results},
+    )
+
+
 urlpatterns = [
     path("__bench__/floor/", floor, name="bench_floor"),
+    path("__bench__/stock-search/", stock_search, name="bench_stock_search"),
     *portal_urlpatterns,
 ]

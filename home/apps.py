@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Home and information")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

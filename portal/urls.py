@@ -5,14 +5,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt
+
+from .api import api_router
 from .health import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("health/", health, name="health"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Open data (docs/open-data.md); one language, so outside i18n_patterns.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -24,4 +32,8 @@ if settings.DEBUG:
 
 # The language is part of the URL (Dutch without prefix, English under /en/), so every URL has
 # one language: shareable, indexable, and cacheable for anonymous visitors.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

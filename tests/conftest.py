@@ -21,6 +21,9 @@ from .factories import (
     UserFactory,
 )
 
+# Fixtures of the search world, shared by tests/search and the browser tests.
+pytest_plugins = ["tests.search.world"]
+
 
 @pytest.fixture
 def home_page(db):

@@ -5,9 +5,23 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
-from home.models import HomePage
+from home.models import (
+    AccessibilityStatementPage,
+    HomePage,
+    InformationPage,
+    LeafletIndexPage,
+    LeafletPage,
+    LeafletVersion,
+    NewsIndexPage,
+    NewsPage,
+    PrivacyPage,
+)
+from home.pdf import simple_pdf
 from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 from opvanglocaties.models import (
     LocationIndexPage,
@@ -132,3 +146,85 @@ class OpeningHoursFactory(DjangoModelFactory):
     weekday = 0
     opens = datetime.time(7, 0)
     closes = datetime.time(18, 0)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Nieuws"
+    slug = "nieuws"
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
+    slug = factory.Sequence(lambda n: f"nieuws-{n}")
+    summary = factory.Sequence(lambda n: f"Samenvatting van bericht {n}.")
+    date = factory.LazyFunction(datetime.date.today)
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = InformationPage
+
+    title = factory.Sequence(lambda n: f"Informatie {n}")
+    slug = factory.Sequence(lambda n: f"informatie-{n}")
+
+
+class PrivacyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PrivacyPage
+
+    title = "Privacy"
+    slug = "privacy"
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Toegankelijkheid"
+    slug = "toegankelijkheid"
+    prepared_on = factory.LazyFunction(datetime.date.today)
+    feedback_email = "toegankelijkheid@example.org"
+
+
+class LeafletIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LeafletIndexPage
+
+    title = "Folders"
+    slug = "folders"
+
+
+class LeafletPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LeafletPage
+
+    title = factory.Sequence(lambda n: f"Folder {n}")
+    slug = factory.Sequence(lambda n: f"folder-{n}")
+
+
+class PdfDocumentFactory(DjangoModelFactory):
+    """A document holding a real (small) PDF, in the root collection."""
+
+    class Meta:
+        model = get_document_model()
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Folder {n} (PDF)")
+    file = factory.LazyAttribute(
+        lambda doc: ContentFile(simple_pdf(doc.title, ["Demo."]), name="folder.pdf")
+    )
+
+
+class LeafletVersionFactory(DjangoModelFactory):
+    class Meta:
+        model = LeafletVersion
+
+    leaflet = factory.SubFactory(LeafletPageFactory)
+    language = "nl"
+    document = factory.SubFactory(PdfDocumentFactory)

@@ -1,9 +1,11 @@
-"""Navigation helpers for the public site."""
+"""Navigation helpers for the public site: language links, menus, breadcrumb, feed links."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -20,4 +22,72 @@ def language_links(context):
     return [
         (code, name, translate_url(request.get_full_path(), code), code == current)
         for code, name in settings.LANGUAGES
+    ]
+
+
+def _site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request is not None else None
+
+
+def link_items(stream, request=None, current_page=None):
+    """A StreamField of LinkBlocks as [{"url", "text", "is_current"}], skipping dead links.
+
+    A link to a page that was unpublished or deleted disappears instead of leading to a 404.
+    """
+    links = []
+    for block in stream or []:
+        value = block.value
+        page = value.get("page")
+        if page is not None:
+            if not page.live:
+                continue
+            url = page.get_url(request)
+            text = value.get("text") or page.title
+            is_current = current_page is not None and page.pk == getattr(current_page, "pk", None)
+        else:
+            url, text, is_current = value.get("url"), value.get("text"), False
+        if url and text:
+            links.append({"url": url, "text": text, "is_current": is_current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context, field_name):
+    """The links of the site's main menu or footer (`field_name` of NavigationSettings)."""
+    from home.models import NavigationSettings
+
+    request = context.get("request")
+    if request is None or _site(context) is None:
+        return []
+    # for_request keeps the settings on the request: the menu, the footer and the footer text
+    # ({{ settings.home.NavigationSettings }}) share one query.
+    navigation = NavigationSettings.for_request(request)
+    return link_items(getattr(navigation, field_name), request, context.get("page"))
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The ancestors of a Wagtail page below the site root, for the breadcrumb ([] if none)."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2))
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_links(context):
+    """The RSS and Atom feeds of the site's news section, for <link rel="alternate">."""
+    from home.models import NewsIndexPage
+
+    site = _site(context)
+    if site is None:
+        return []
+    index = NewsIndexPage.objects.child_of(site.root_page).live().public().first()
+    if index is None:
+        return []
+    request = context.get("request")
+    base = index.get_url(request)
+    return [
+        {"type": "application/rss+xml", "title": _("News (RSS)"), "url": base + "rss/"},
+        {"type": "application/atom+xml", "title": _("News (Atom)"), "url": base + "atom/"},
     ]

@@ -108,7 +108,25 @@ def ensure_region_site(region, port=8000):
             )
         )
         grant_index_permissions(index)
+    ensure_search_page(home)
     return index
+
+
+def ensure_search_page(home):
+    """The region's search page (at /zoeken/), created once."""
+    from search.models import SearchPage
+
+    if not SearchPage.objects.child_of(home).exists():
+        home.add_child(
+            instance=SearchPage(
+                title="Kinderopvang zoeken",
+                slug="zoeken",
+                intro=(
+                    "<p>Zoek op naam, wijk of gemeente, kies wat voor jou telt en vergelijk "
+                    "tot vier locaties.</p>"
+                ),
+            )
+        )
 
 
 def create_organisers(rng, city, count):
@@ -306,7 +324,12 @@ def canton_polygons():
 
 @transaction.atomic
 def seed_flanders(rng, count, *, stdout=None):
-    """`count` fiches spread over all Flemish municipalities (for benchmarks)."""
+    """`count` fiches spread over all Flemish municipalities (for benchmarks).
+
+    The curated geography comes first, so that the search benchmark finds Gent's wijken
+    and its buurgemeenten as on a real site.
+    """
+    geodata.load_demo_geography()
     index = ensure_region_site(
         Region.objects.get_or_create(slug="vlaanderen", defaults={"name": "Vlaanderen"})[0]
     )

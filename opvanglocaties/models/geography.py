@@ -23,6 +23,8 @@ class Municipality(models.Model):
     nis_code = models.CharField(_("NIS code"), max_length=5, unique=True)
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100)
+    # In the URLs of search filters and landing pages ("/zoeken/?gemeente=sint-niklaas").
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
     province_code = models.CharField(_("province code"), max_length=5, blank=True)
     province_name = models.CharField(_("province"), max_length=100, blank=True)
     region_code = models.CharField(

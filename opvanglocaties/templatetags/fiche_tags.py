@@ -20,3 +20,18 @@ def json_ld(context, page):
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(data.translate(_JSON_ESCAPES))
     )
+
+
+@register.simple_tag(takes_context=True)
+def landing_url(context, location_index, municipality, neighbourhood=None):
+    """The landing page URL of a municipality or neighbourhood under a location index.
+
+    `{% landing_url location_index municipality %}` or
+    `{% landing_url location_index municipality neighbourhood %}`; empty without an index.
+    """
+    if location_index is None or municipality is None:
+        return ""
+    url = location_index.specific.landing_url(
+        municipality, neighbourhood, request=context.get("request")
+    )
+    return url or ""

@@ -34,7 +34,12 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    # Open data: the published facts of the fiches as JSON (portal/api.py, docs/open-data.md).
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Templates of the sitemap that wagtail.contrib.sitemaps builds.
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +169,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangpunt <noreply@o
 WAGTAIL_SITE_NAME = "Opvangpunt"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Documents always pass through Wagtail's view, which checks collection privacy (documents for
+# providers only); never a redirect to a storage URL that anyone could pass around.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -301,3 +311,27 @@ X_FRAME_OPTIONS = "DENY"
 # Region rules that have no Region row yet fall back to these (seed 000: the LOK agrees the
 # response deadline; 21 days is the default the cities use).
 OPVANGPUNT_DEFAULT_RESPONSE_DEADLINE_DAYS = 21
+
+# Figures the privacy page quotes (home.figures), so that the text follows the configuration.
+# Requests are anonymised after this many years (decree of 20 April 2012 art. 24).
+OPVANGPUNT_REQUEST_RETENTION_YEARS = 5
+# Days within which we answer a parent's request to see, correct or erase their data
+# (GDPR art. 12(3): one month).
+OPVANGPUNT_DATA_REQUEST_RESPONSE_DAYS = 30
+
+# The results map (search/static/search/map.js). Tiles come from this URL template; its host
+# is added to the public pages' img-src (portal.csp). Empty: markers on a plain background,
+# no request leaves the site (tests, closed networks). Check the tile server's usage policy:
+# openstreetmap.org asks heavy users to run or rent their own.
+OPVANGPUNT_MAP_TILES_URL = os.environ.get(
+    "OPVANGPUNT_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+OPVANGPUNT_MAP_ATTRIBUTION = os.environ.get(
+    "OPVANGPUNT_MAP_ATTRIBUTION", "\N{COPYRIGHT SIGN} OpenStreetMap"
+)
+OPVANGPUNT_MAP_ATTRIBUTION_URL = os.environ.get(
+    "OPVANGPUNT_MAP_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright"
+)
+
+# Open data API (portal/api.py): reusers page through all fiches 100 at a time.
+WAGTAILAPI_LIMIT_MAX = 100

@@ -127,3 +127,33 @@ def test_live_cluster_indexes_and_finds_a_fiche(make_location):
     result = backends.search(LocationPage.objects.live(), "regenboog")
     assert result.backend == "default"
     assert [page.title for page in result.items] == ["Kinderdagverblijf Regenboog"]
+
+
+@pytest.mark.django_db
+def test_search_page_answers_from_the_database_when_the_cluster_is_down(
+    client, search_page, make_location, caplog
+):
+    make_location(title="Kinderdagverblijf Zonnestraal")
+    make_location(title="Crèche Kriebelmuis")
+    unreachable = search_backends(ES_URL, is_postgres=connection.vendor == "postgresql")
+    with override_settings(WAGTAILSEARCH_BACKENDS=unreachable), caplog.at_level(logging.WARNING):
+        response = client.get("/zoeken/", {"q": "zonnestraal", "type": "group"})
+
+    assert response.status_code == 200
+    assert [r.title for r in response.context["results"]] == ["Kinderdagverblijf Zonnestraal"]
+    assert "search backend unreachable" in caplog.text
+
+
+@live_cluster
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_live_cluster_answers_the_search_page_with_filters(client, search_page, make_location):
+    from django.core.management import call_command
+
+    make_location(title="Kinderdagverblijf Regenboog", care_type="group")
+    make_location(title="Onthaal Regenboog", care_type="family")
+    call_command("update_index", verbosity=0)
+
+    response = client.get("/zoeken/", {"q": "regenboog", "type": "family"})
+
+    assert [r.title for r in response.context["results"]] == ["Onthaal Regenboog"]

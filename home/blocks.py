@@ -1,0 +1,203 @@
+"""StreamField blocks for information pages, news items and leaflets.
+
+One template per block in `templates/home/blocks/`, so a block looks the same wherever it is
+used. The request form becomes one more block in a later issue.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from .figures import FIGURE_CHOICES, figure_value
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; level 2 or 3 so that headings stay in order under the page's h1."""
+
+    text = blocks.CharBlock(label=_("text"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with the alternative text a screen reader reads (required unless decorative)."""
+
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("Describe what the image shows. Leave empty only if it is decorative."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent link to a page or an address, e.g. "Search childcare"."""
+
+    text = blocks.CharBlock(label=_("button text"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("or address"), required=False)
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=250)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action.html"
+
+    def clean(self, value):
+        result = super().clean(value)
+        if not result.get("page") and not result.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.BlockValidationError(_("Choose a page or an address."))
+                }
+            )
+        return result
+
+
+class QuestionBlock(blocks.StructBlock):
+    """One question of an FAQ and its answer."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=250)
+    answer = blocks.RichTextBlock(label=_("answer"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class FaqBlock(blocks.StructBlock):
+    """Questions that open and close (<details>/<summary>: no JavaScript, keyboard friendly)."""
+
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=120)
+    questions = blocks.ListBlock(QuestionBlock(), label=_("questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Frequently asked questions")
+        template = "home/blocks/faq.html"
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """Documents from the library, each with its type and size."""
+
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=120)
+    documents = blocks.ListBlock(DocumentChooserBlock(), label=_("documents"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document list")
+        template = "home/blocks/document_list.html"
+
+
+class ContactCardBlock(blocks.StructBlock):
+    """Who to contact, and how."""
+
+    name = blocks.CharBlock(label=_("name"), max_length=120)
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=250)
+    address = blocks.TextBlock(label=_("address"), required=False)
+    phone = blocks.CharBlock(label=_("phone"), required=False, max_length=40)
+    email = blocks.EmailBlock(label=_("email"), required=False)
+    opening_hours = blocks.TextBlock(label=_("opening hours"), required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Contact card")
+        template = "home/blocks/contact_card.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    """A figure (retention period, response deadline) read from the configuration.
+
+    Typed once, in the settings or the region: the privacy page cannot drift from what the
+    portal actually does.
+    """
+
+    figure = blocks.ChoiceBlock(label=_("figure"), choices=FIGURE_CHOICES)
+    label = blocks.CharBlock(
+        label=_("label"),
+        required=False,
+        max_length=250,
+        help_text=_("Leave empty to use the figure's standard description."),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Figure from configuration")
+        template = "home/blocks/figure.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["figure"] = figure_value(value["figure"], request)
+        return context
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The blocks editors compose information pages, news items and leaflets from."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    image = ImageBlock()
+    call_to_action = CallToActionBlock()
+    faq = FaqBlock()
+    documents = DocumentListBlock()
+    contact = ContactCardBlock()
+    figure = FigureBlock()
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of "how it works" on the home page."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=80)
+    text = blocks.TextBlock(label=_("text"), max_length=400)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A menu or footer link: a page, or an address with its own text."""
+
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("or address"), required=False)
+    text = blocks.CharBlock(
+        label=_("text"),
+        required=False,
+        max_length=60,
+        help_text=_("Leave empty to use the page's title."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        result = super().clean(value)
+        if not result.get("page") and not (result.get("url") and result.get("text")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.BlockValidationError(
+                        _("Choose a page, or give an address and a text.")
+                    )
+                }
+            )
+        return result

@@ -1,0 +1,412 @@
+"""Demo content for each region's website: home page, news, leaflets, information pages.
+
+Idempotent: every page is looked up by its slug first, so `seed_demo` may run again and again
+(`make demo` does) without making doubles or overwriting what an editor changed.
+"""
+
+import datetime
+import io
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, PageViewRestriction
+
+from opvanglocaties.models import Region
+
+from .models import (
+    AccessibilityStatementPage,
+    InformationPage,
+    LeafletIndexPage,
+    LeafletPage,
+    LeafletVersion,
+    LoketContact,
+    NavigationSettings,
+    NewsIndexPage,
+    NewsPage,
+    PrivacyPage,
+)
+from .pdf import simple_pdf
+from .permissions import (
+    PROVIDER_DOCUMENT_GROUPS,
+    grant_section_permissions,
+    provider_documents_collection,
+)
+
+HOW_IT_WORKS = [
+    ("Zoek", "Zoek opvang in je wijk of gemeente en bekijk prijs, openingsuren en vrije plaatsen."),
+    ("Vergelijk en vraag aan", "Kies tot vijf locaties en vul één aanvraag in voor allemaal."),
+    (
+        "Krijg antwoord",
+        "Elke locatie antwoordt binnen haar behandelingstermijn. Je volgt alles op.",
+    ),
+]
+
+NEWS = [
+    (
+        "nieuwe-plaatsen-in-de-wijken",
+        "Nieuwe opvangplaatsen in de wijken",
+        "Dit najaar openen drie nieuwe kinderdagverblijven, samen goed voor 84 plaatsen.",
+        ["aanbod"],
+        10,
+    ),
+    (
+        "een-aanvraag-voor-meerdere-locaties",
+        "Eén aanvraag voor meerdere opvanglocaties",
+        "Vanaf nu vraag je met één formulier opvang aan bij verschillende locaties.",
+        ["aanvragen"],
+        25,
+    ),
+    (
+        "infosessie-voor-toeleiders",
+        "Infosessie voor toeleiders",
+        "Maatschappelijk werkers leren hoe ze een gezin helpen bij een aanvraag.",
+        ["toeleiders", "aanvragen"],
+        40,
+    ),
+]
+
+LEAFLET_TEXT = {
+    "nl": (
+        "Kinderopvang zoeken in drie stappen",
+        [
+            "1. Zoek opvang in je buurt op de website van het loket.",
+            "2. Vraag aan bij een of meer locaties met een formulier.",
+            "3. Elke locatie antwoordt je binnen haar termijn.",
+            "Hulp nodig? Het Loket Kinderopvang helpt je graag.",
+        ],
+    ),
+    "en": (
+        "Finding childcare in three steps",
+        [
+            "1. Search for childcare near you on the loket's website.",
+            "2. Apply to one or more locations with one form.",
+            "3. Each location answers you within its deadline.",
+            "Need help? The childcare desk is happy to help.",
+        ],
+    ),
+    "fr": (
+        "Trouver un accueil en trois étapes",
+        [
+            "1. Cherchez un accueil près de chez vous sur le site du guichet.",
+            "2. Faites une demande auprès d'un ou plusieurs lieux d'accueil.",
+            "3. Chaque lieu vous répond dans son délai.",
+            "Besoin d'aide ? Le guichet vous aide volontiers.",
+        ],
+    ),
+}
+
+
+def _rich(*paragraphs):
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _child(parent, model, slug, **fields):
+    """The child page of `parent` with this slug, created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    return _publish(page)
+
+
+def _document(title, pdf_title, lines, collection=None):
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title, collection=collection or Collection.get_first_root_node())
+        filename = title.lower().replace(" ", "-").replace("(", "").replace(")", "") + ".pdf"
+        document.file.save(filename, ContentFile(simple_pdf(pdf_title, lines)), save=False)
+        document.file_size = document.file.size
+        document.save()
+    return document
+
+
+def _cover_image():
+    Image = get_image_model()
+    image = Image.objects.filter(title="Folder: kinderopvang zoeken (cover)").first()
+    if image is None:
+        buffer = io.BytesIO()
+        PillowImage.new("RGB", (420, 594), (11, 92, 173)).save(buffer, format="PNG")
+        # ImageFile, not a plain file: Wagtail reads the width and height from it.
+        image = Image.objects.create(
+            title="Folder: kinderopvang zoeken (cover)",
+            file=ImageFile(buffer, name="folder-cover.png"),
+        )
+    return image
+
+
+def _home_page(home):
+    if home.how_it_works:
+        return
+    home.search_title = "Zoek kinderopvang"
+    home.how_it_works_title = "Zo werkt het"
+    home.how_it_works = [("step", {"title": title, "text": text}) for title, text in HOW_IT_WORKS]
+    _publish(home)
+
+
+def _news(home):
+    index = _child(
+        home,
+        NewsIndexPage,
+        "nieuws",
+        title="Nieuws",
+        intro=_rich("Nieuws van het Loket Kinderopvang."),
+    )
+    grant_section_permissions(index)
+    today = timezone.localdate()
+    for slug, title, summary, tags, days_ago in NEWS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        item = NewsPage(
+            slug=slug,
+            title=title,
+            summary=summary,
+            date=today - datetime.timedelta(days=days_ago),
+            body=[("paragraph", _rich(summary, "Meer informatie krijg je bij het loket."))],
+        )
+        item.tags.add(*tags)
+        index.add_child(instance=item)
+        _publish(item)
+    return index
+
+
+def _leaflets(home):
+    index = _child(
+        home,
+        LeafletIndexPage,
+        "folders",
+        title="Folders",
+        intro=_rich("Folders om te downloaden en af te drukken, in verschillende talen."),
+    )
+    grant_section_permissions(index)
+    if not index.get_children().filter(slug="kinderopvang-zoeken").exists():
+        leaflet = LeafletPage(
+            slug="kinderopvang-zoeken",
+            title="Kinderopvang zoeken in drie stappen",
+            summary="Hoe je opvang zoekt en aanvraagt, kort uitgelegd.",
+            cover_image=_cover_image(),
+        )
+        leaflet.versions = [
+            LeafletVersion(
+                language=language,
+                document=_document(f"Folder kinderopvang zoeken ({language})", title, lines),
+            )
+            for language, (title, lines) in LEAFLET_TEXT.items()
+        ]
+        index.add_child(instance=leaflet)
+        _publish(leaflet)
+    return index
+
+
+FAQ = [
+    (
+        "Hoeveel kost kinderopvang?",
+        "Bij een inkomensgerelateerd tarief betaal je volgens je inkomen. "
+        "Andere locaties vragen een vaste dagprijs.",
+    ),
+    (
+        "Hoe vroeg vraag ik opvang aan?",
+        "Zo vroeg mogelijk: je kunt aanvragen vanaf de zwangerschap.",
+    ),
+    (
+        "Wat als ik geen plaats vind?",
+        "Neem contact op met het loket. Het zoekt samen met jou naar een oplossing.",
+    ),
+]
+
+
+def _information(home, region):
+    faq = _child(
+        home,
+        InformationPage,
+        "veelgestelde-vragen",
+        title="Veelgestelde vragen",
+        summary="Antwoorden op wat ouders het vaakst vragen.",
+        body=[
+            ("paragraph", _rich("Vind je je antwoord niet? Neem contact op met het loket.")),
+            (
+                "faq",
+                {
+                    "title": "Over opvang zoeken",
+                    "questions": [
+                        {"question": question, "answer": _rich(answer)} for question, answer in FAQ
+                    ],
+                },
+            ),
+        ],
+    )
+    referrers = _child(
+        home,
+        InformationPage,
+        "toeleiders",
+        title="Voor toeleiders",
+        summary="Hoe je als maatschappelijk werker een gezin helpt bij een aanvraag.",
+        body=[
+            ("heading", {"text": "Samen met de ouder aanvragen", "level": "h2"}),
+            (
+                "paragraph",
+                _rich(
+                    "Vraag altijd eerst de toestemming van de ouder. Vul de aanvraag samen in, "
+                    "en geef het e-mailadres of telefoonnummer van de ouder op, zodat de "
+                    "locaties de ouder zelf kunnen bereiken.",
+                    "Een gezin met een dringende vraag meld je bij het loket: "
+                    "het kan de aanvraag op de noodlijst zetten.",
+                ),
+            ),
+            ("figure", {"figure": "response_deadline_days", "label": ""}),
+        ],
+    )
+    privacy = _child(
+        home,
+        PrivacyPage,
+        "privacy",
+        title="Privacy",
+        summary="Welke gegevens we vragen, waarom, wie ze ziet en hoe lang we ze bewaren.",
+        body=[
+            ("heading", {"text": "Welke gegevens vragen we?", "level": "h2"}),
+            (
+                "paragraph",
+                _rich(
+                    "Je naam en contactgegevens, de geboortedatum van je kind, je opvangplan "
+                    "en de voorrangsregels die voor jou gelden. Alleen wat een locatie nodig "
+                    "heeft om je aanvraag te beoordelen."
+                ),
+            ),
+            ("heading", {"text": "Wie ziet je gegevens, en wanneer?", "level": "h2"}),
+            (
+                "paragraph",
+                _rich(
+                    "Een locatie ziet eerst alleen je voornaam, je opvangplan en je postcode. "
+                    "Pas als ze je aanvraag bekijkt, ziet ze je naam en contactgegevens."
+                ),
+            ),
+            ("heading", {"text": "Hoe lang bewaren we je gegevens?", "level": "h2"}),
+            ("figure", {"figure": "request_retention_years", "label": ""}),
+            ("heading", {"text": "Je rechten", "level": "h2"}),
+            (
+                "paragraph",
+                _rich(
+                    "Je mag je gegevens inkijken, laten verbeteren, downloaden of laten wissen. "
+                    "Vraag het aan het loket."
+                ),
+            ),
+            ("figure", {"figure": "data_request_response_days", "label": ""}),
+        ],
+    )
+    accessibility = _child(
+        home,
+        AccessibilityStatementPage,
+        "toegankelijkheid",
+        title="Toegankelijkheidsverklaring",
+        compliance_status="partial",
+        prepared_on=timezone.localdate(),
+        evaluation_method="Zelfevaluatie met automatische (axe-core) en handmatige controles.",
+        feedback_email=f"toegankelijkheid@{region.slug}.opvangpunt.example",
+        body=[
+            ("heading", {"text": "Niet-toegankelijke inhoud", "level": "h2"}),
+            (
+                "paragraph",
+                _rich("Sommige oudere PDF-folders zijn nog niet volledig toegankelijk."),
+            ),
+        ],
+    )
+    for page in (faq, referrers, privacy, accessibility):
+        grant_section_permissions(page)
+    return faq, referrers, privacy, accessibility
+
+
+def _provider_page(home):
+    collection = provider_documents_collection()
+    manual = _document(
+        "Handleiding voor opvanglocaties",
+        "Handleiding voor opvanglocaties",
+        [
+            "Je fiche bijwerken: log in en kies Pagina's.",
+            "Aanvragen behandelen: antwoord binnen je behandelingstermijn.",
+            "Vragen? Mail het loket.",
+        ],
+        collection=collection,
+    )
+    existing = home.get_children().filter(slug="voor-opvanglocaties").exists()
+    page = _child(
+        home,
+        InformationPage,
+        "voor-opvanglocaties",
+        title="Voor opvanglocaties",
+        summary="Handleidingen en veelgestelde vragen voor de back-office.",
+        show_in_menus=False,
+        body=[
+            (
+                "paragraph",
+                _rich("Alleen zichtbaar voor aangemelde medewerkers van opvanglocaties."),
+            ),
+            ("documents", {"title": "Handleidingen", "documents": [manual]}),
+        ],
+    )
+    if not existing:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=PROVIDER_DOCUMENT_GROUPS))
+    grant_section_permissions(page)
+    return page
+
+
+def _link(page):
+    return ("link", {"page": page, "url": "", "text": ""})
+
+
+def _site_settings(site, region, location_index, news, leaflets, faq, referrers, privacy, a11y):
+    navigation = NavigationSettings.for_site(site)
+    if not navigation.main_menu:
+        navigation.main_menu = [_link(p) for p in (location_index, news, leaflets, faq, referrers)]
+        navigation.footer_links = [_link(p) for p in (privacy, a11y, faq)]
+        navigation.footer_text = (
+            f"Opvangpunt {region.name} is een dienst van het Lokaal Loket Kinderopvang."
+        )
+        navigation.save()
+    contact = LoketContact.for_site(site)
+    if not contact.is_filled_in:
+        contact.name = f"Loket Kinderopvang {region.name}"
+        contact.address = f"Stadhuisplein 1\n{region.name}"
+        contact.phone = "09 123 45 67"
+        contact.email = f"loket@{region.slug}.opvangpunt.example"
+        contact.opening_hours = (
+            "Maandag tot vrijdag van 9 tot 12 uur, dinsdag ook van 14 tot 17 uur."
+        )
+        contact.save()
+
+
+@transaction.atomic
+def seed_site_content(region):
+    """The demo content of one region's website (its Site must exist)."""
+    from opvanglocaties.models import LocationIndexPage
+
+    site = region.site
+    home = site.root_page.specific
+    _home_page(home)
+    news = _news(home)
+    leaflets = _leaflets(home)
+    faq, referrers, privacy, a11y = _information(home, region)
+    _provider_page(home)
+    location_index = LocationIndexPage.objects.child_of(home).first() or home
+    _site_settings(site, region, location_index, news, leaflets, faq, referrers, privacy, a11y)
+
+
+def seed_home_content(stdout=None):
+    """Demo content for the website of every region that has one."""
+    for region in Region.objects.filter(site__isnull=False).select_related("site__root_page"):
+        seed_site_content(region)
+        if stdout:
+            stdout.write(f"{region}: home page, news, leaflets and information pages")

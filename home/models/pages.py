@@ -1,0 +1,160 @@
+"""The home page of a region's website."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PagePermissionTester
+
+from ..blocks import StepBlock
+
+# The search app's label and model (search.SearchPage), looked up by name so that this app
+# neither imports nor depends on it: the home page works with or without a search page.
+SEARCH_APP_LABEL = "opvangpunt_search"
+SEARCH_MODEL = "searchpage"
+
+# Django's own model permission, given to the communication role (migration 0002): it lets
+# them edit and publish the home page itself. A Wagtail page permission on the home page would
+# also cover every location fiche below it, which communication staff must not touch.
+EDIT_HOME_PERMISSION = "home.change_homepage"
+
+
+class HomePagePermissionTester(PagePermissionTester):
+    """Wagtail's rules, plus: holders of EDIT_HOME_PERMISSION may edit and publish this page.
+
+    Only this page: the extra rights live on this tester, not in the page permission rows that
+    Wagtail passes down to the page's descendants.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.edits_home_content = (
+            user.is_active and not user.is_superuser and user.has_perm(EDIT_HOME_PERMISSION)
+        )
+        if self.edits_home_content:
+            self.permissions = self.permissions | {"change", "publish"}
+
+    def can_delete(self, ignore_bulk=False):
+        # Editing the home page's text is not deciding that the region's website goes away.
+        return self.user.is_superuser or (
+            not self.edits_home_content and super().can_delete(ignore_bulk=ignore_bulk)
+        )
+
+    def can_unpublish(self):
+        return self.user.is_superuser or (not self.edits_home_content and super().can_unpublish())
+
+
+class HomePage(Page):
+    """The root page of a region's site: where parents start looking for childcare."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    search_title = models.CharField(
+        _("search title"),
+        max_length=120,
+        blank=True,
+        default="",
+        help_text=_("Above the search box."),
+    )
+    how_it_works_title = models.CharField(
+        _("title of 'how it works'"), max_length=120, blank=True, default=""
+    )
+    how_it_works = StreamField(
+        [("step", StepBlock())],
+        verbose_name=_("how it works"),
+        blank=True,
+        max_num=5,
+        help_text=_("Three short steps work best."),
+    )
+    news_count = models.PositiveSmallIntegerField(
+        _("number of news items"),
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    leaflet_count = models.PositiveSmallIntegerField(
+        _("number of leaflets"),
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("search_title"),
+        MultiFieldPanel(
+            [FieldPanel("how_it_works_title"), FieldPanel("how_it_works")],
+            heading=_("How it works"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("news_count"), FieldPanel("leaflet_count")],
+            heading=_("News and leaflets"),
+        ),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def permissions_for_user(self, user):
+        return HomePagePermissionTester(user, self)
+
+    def location_index(self):
+        """The location index of this site, if it has one."""
+        from opvanglocaties.models import LocationIndexPage
+
+        return LocationIndexPage.objects.child_of(self).live().first()
+
+    def search_page(self):
+        """The first live search page below this home page, or None (no search form then)."""
+        try:
+            content_type = ContentType.objects.get_by_natural_key(SEARCH_APP_LABEL, SEARCH_MODEL)
+        except ContentType.DoesNotExist:
+            return None
+        return Page.objects.child_of(self).live().filter(content_type=content_type).first()
+
+    def latest_news(self):
+        """The newest live news items of this site."""
+        from .news import NewsPage
+
+        if not self.news_count:
+            return NewsPage.objects.none()
+        return (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")[: self.news_count]
+        )
+
+    def latest_leaflets(self):
+        """The most recently published leaflets of this site."""
+        from .leaflets import LeafletPage
+
+        if not self.leaflet_count:
+            return LeafletPage.objects.none()
+        return (
+            LeafletPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("cover_image")
+            .order_by("-first_published_at", "-pk")[: self.leaflet_count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from opvanglocaties.models import Region
+
+        context["location_index"] = self.location_index()
+        context["search_page"] = self.search_page()
+        context["region"] = (
+            Region.objects.filter(site__root_page=self)
+            .prefetch_related("municipalities__neighbourhoods")
+            .first()
+        )
+        context["latest_news"] = self.latest_news()
+        context["latest_leaflets"] = self.latest_leaflets()
+        return context

@@ -1,0 +1,42 @@
+"""The compare list: up to four fiches, kept in the session and carried in the URL."""
+
+from django.conf import settings
+
+SESSION_KEY = "compare"
+
+
+def max_locations():
+    """How many locations a parent may compare (and ask for in one request)."""
+    return getattr(settings, "OPVANGPUNT_MAX_COMPARE", 4)
+
+
+def parse_ids(values):
+    """Location ids from URL values such as ["12,34", "56"]: positive integers, in order, once."""
+    ids = []
+    for value in values:
+        for part in str(value).split(","):
+            part = part.strip()
+            if part.isdigit() and int(part) > 0 and int(part) not in ids:
+                ids.append(int(part))
+    return ids
+
+
+def limit(ids):
+    """The ids that fit in the compare list, and whether some were dropped."""
+    allowed = max_locations()
+    return ids[:allowed], len(ids) > allowed
+
+
+def stored(session):
+    """The ids in the session's compare list."""
+    return parse_ids(session.get(SESSION_KEY, []))
+
+
+def store(session, ids):
+    """Keep `ids` as the session's compare list."""
+    session[SESSION_KEY] = list(ids)
+
+
+def as_param(ids):
+    """The URL value for a list of ids: "12,34,56"."""
+    return ",".join(str(pk) for pk in ids)

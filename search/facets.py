@@ -1,0 +1,119 @@
+"""Result counts per filter value, each counted with all the other filters applied.
+
+A fixed number of queries, whatever the number of fiches: one for the fixed-value facets,
+one per place facet (grouped by the database).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Q
+from django.utils import timezone
+
+from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
+
+from .filters import free_rows, later_rows
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+def _grouped(queryset, field):
+    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
+
+
+# The facets counted together in one query: (facet name, condition name, field, values).
+FIELD_FACETS = [
+    ("type", "type", "care_type", CareType.choices),
+    (
+        "ikt",
+        "tariff",
+        "tariff_type",
+        [(TariffType.INCOME_RELATED, TariffType.INCOME_RELATED.label)],
+    ),
+    ("subsidie", "subsidy", "subsidy_framework", SubsidyFramework.choices),
+]
+
+
+def _except(search, *names):
+    """The conditions of the facets named, all but the ones in `names`, ANDed together."""
+    condition = Q()
+    for _facet, condition_name, _field, _values in FIELD_FACETS:
+        if condition_name not in names and condition_name in search.conditions:
+            condition &= search.conditions[condition_name]
+    if "availability" not in names and "availability" in search.conditions:
+        condition &= search.conditions["availability"]
+    return condition
+
+
+def facets(search):
+    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}.
+
+    The type, tariff, subsidy and availability counts come from one query: the other filters
+    apply to the whole query, and each count adds the conditions of the other facets.
+    """
+    data = search.data
+    today = timezone.localdate()
+    left_out = {"type", "tariff", "subsidy", "availability"}
+    aggregates = {}
+    for facet_name, condition_name, field, values in FIELD_FACETS:
+        others = _except(search, condition_name)
+        for value, _label in values:
+            aggregates[f"{facet_name}__{value}"] = Count("pk", filter=others & Q(**{field: value}))
+    others = _except(search, "availability")
+    aggregates["beschikbaar__nu"] = Count(
+        "pk", filter=others & Q(Exists(free_rows(today, search.age_group)))
+    )
+    aggregates["beschikbaar__vanaf"] = Count(
+        "pk", filter=others & Q(Exists(later_rows(search.age_group)))
+    )
+    counts = search.filtered(leave_out=left_out).aggregate(**aggregates)
+
+    def selected(facet_name, value):
+        if facet_name == "ikt":
+            return bool(data.get("ikt"))
+        if facet_name == "subsidie":
+            return value in (data.get("subsidie") or [])
+        return data.get(facet_name) == value
+
+    result = {
+        facet_name: [
+            FacetValue(value, label, counts[f"{facet_name}__{value}"], selected(facet_name, value))
+            for value, label in values
+        ]
+        for facet_name, _condition, _field, values in FIELD_FACETS
+    }
+    result["beschikbaar"] = [
+        FacetValue(value, "", counts[f"beschikbaar__{value}"], data.get("beschikbaar") == value)
+        for value in ("nu", "vanaf")
+    ]
+    result["wijk"] = _neighbourhood_facet(search)
+    result["gemeente"] = _municipality_facet(search)
+    return result
+
+
+def _neighbourhood_facet(search):
+    """Counts per neighbourhood of the chosen municipality (or the region's)."""
+    choices = search.neighbourhood_choices
+    if not choices:
+        return []
+    counts = _grouped(search.filtered(leave_out={"neighbourhood"}), "neighbourhood")
+    chosen = {n.pk for n in search.neighbourhoods}
+    return [
+        FacetValue(n.slug, n.name, counts.get(n.pk, 0), n.pk in chosen)
+        for n in choices
+        if counts.get(n.pk) or n.pk in chosen
+    ]
+
+
+def _municipality_facet(search):
+    """Counts per municipality when the search spans several (a municipality and its buren)."""
+    if not search.neighbouring_municipalities:
+        return []
+    counts = _grouped(search.filtered(leave_out={"neighbourhood"}), "municipality")
+    municipalities = [search.municipality, *search.neighbouring_municipalities]
+    return [FacetValue(m.slug, m.name_nl, counts.get(m.pk, 0)) for m in municipalities]

@@ -1,0 +1,243 @@
+"""The search form: every filter is a GET parameter, so a search is a URL a parent can share.
+
+Bad input never stops a search: a field that does not validate gets a Dutch message next to
+it and its filter is left out (`SearchForm.usable_data`), while the other filters still apply.
+"""
+
+import re
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from opvanglocaties.choices import CareType, Language, SubsidyFramework, Weekday
+from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
+
+from .geo import in_belgium
+
+MAX_QUERY_LENGTH = 200
+MAX_RADIUS_KM = 100
+POSTCODE_IN_TEXT = re.compile(r"\b([1-9]\d{3})\b")
+
+
+class Sort:
+    """The orders a parent can choose; the default depends on what they searched for."""
+
+    RELEVANCE = "relevantie"
+    DISTANCE = "afstand"
+    NAME = "naam"
+    AVAILABILITY = "beschikbaarheid"
+
+    choices = [
+        (RELEVANCE, _("Best match")),
+        (DISTANCE, _("Distance")),
+        (NAME, _("Name")),
+        (AVAILABILITY, _("Availability")),
+    ]
+
+
+class Availability:
+    NOW = "nu"
+    FROM_MONTH = "vanaf"
+
+    choices = [("", _("No matter")), (NOW, _("Free now")), (FROM_MONTH, _("Free from a month"))]
+
+
+class MonthField(forms.DateField):
+    """A month as `YYYY-MM` (what `<input type="month">` sends); cleans to its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"})
+    input_formats = ["%Y-%m"]
+    default_error_messages = {"invalid": _("Enter a month as year and month, e.g. 2027-03.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace(day=1) if value else value
+
+
+class SearchForm(forms.Form):
+    """All filters of the search page. `region` limits names to look up and the default scope."""
+
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Your search text is too long: use at most %(limit_value)d characters.")
+        },
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("name, street, …")}),
+    )
+    gemeente = forms.CharField(label=_("Municipality"), required=False)
+    buurgemeenten = forms.BooleanField(label=_("Also neighbouring municipalities"), required=False)
+    wijk = forms.MultipleChoiceField(
+        label=_("Neighbourhoods"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("We do not know a neighbourhood “%(value)s” here.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postcode or address"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("To sort by distance, e.g. 9000 or Kerkstraat 1, 9050 Gent."),
+    )
+    afstand = forms.FloatField(
+        label=_("Within (km)"),
+        required=False,
+        min_value=0.1,
+        max_value=MAX_RADIUS_KM,
+        error_messages={
+            "min_value": _("Enter a distance of at least 0.1 km."),
+            "max_value": _("Enter a distance of at most %(limit_value)s km."),
+            "invalid": _("Enter the distance as a number of kilometres."),
+        },
+    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, widget=forms.HiddenInput)
+    type = forms.ChoiceField(
+        label=_("Type of care"), required=False, choices=[("", _("All")), *CareType.choices]
+    )
+    leeftijd = forms.IntegerField(
+        label=_("Age of the child (months)"),
+        required=False,
+        min_value=0,
+        max_value=72,
+        error_messages={
+            "min_value": _("The age cannot be negative."),
+            "max_value": _("Childcare is for children up to 72 months (6 years)."),
+            "invalid": _("Enter the age as a whole number of months."),
+        },
+    )
+    ikt = forms.BooleanField(label=_("Income-related tariff only"), required=False)
+    subsidie = forms.MultipleChoiceField(
+        label=_("Subsidy framework"),
+        required=False,
+        choices=SubsidyFramework.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    beschikbaar = forms.ChoiceField(
+        label=_("Availability"), required=False, choices=Availability.choices
+    )
+    vanaf = MonthField(label=_("Free from (month)"), required=False)
+    opent_voor = forms.TimeField(
+        label=_("Opens at or before"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={"invalid": _("Enter a time such as 07:30.")},
+    )
+    sluit_na = forms.TimeField(
+        label=_("Closes at or after"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={"invalid": _("Enter a time such as 18:00.")},
+    )
+    dag = forms.TypedChoiceField(
+        label=_("Open on"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Any day")), *Weekday.choices],
+    )
+    taal = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        required=False,
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sorteer = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.choices)
+
+    def __init__(self, data=None, *, region=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, **kwargs)
+        self.region = region
+        self.notices = []
+        self.neighbourhood_choices = list(self._neighbourhood_choices())
+        self.fields["wijk"].choices = [(n.slug, n.name) for n in self.neighbourhood_choices]
+
+    def _neighbourhood_choices(self):
+        municipality = self._municipality_from_data()
+        if municipality is not None:
+            return municipality.neighbourhoods.all()
+        if self.region is not None:
+            return Neighbourhood.objects.filter(
+                municipality__in=self.region.municipalities.all()
+            ).select_related("municipality")
+        return Neighbourhood.objects.none()
+
+    def _municipality_from_data(self):
+        # A name typed by the parent ("Sint-Niklaas") and a slug from a link both work.
+        slug = slugify((self.data.get("gemeente") or "")[:100]) if self.data else ""
+        if not slug:
+            return None
+        if not hasattr(self, "_municipality"):
+            self._municipality = Municipality.objects.filter(slug=slug).first()
+        return self._municipality
+
+    def clean_gemeente(self):
+        if not self.cleaned_data["gemeente"]:
+            return None
+        municipality = self._municipality_from_data()
+        if municipality is None:
+            raise forms.ValidationError(
+                _("We do not know a municipality called “%(name)s”."),
+                params={"name": self.cleaned_data["gemeente"][:50]},
+            )
+        return municipality
+
+    def clean_wijk(self):
+        slugs = self.cleaned_data["wijk"]
+        if not slugs:
+            return []
+        return [n for n in self.neighbourhood_choices if n.slug in slugs]
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if not text:
+            return None
+        match = POSTCODE_IN_TEXT.search(text)
+        if match is None:
+            raise forms.ValidationError(
+                _("Enter a Belgian postcode of four digits, or an address with one.")
+            )
+        code = match.group(1)
+        if not PostalCode.objects.filter(code=code).exists():
+            raise forms.ValidationError(
+                _("We do not know postcode %(code)s."), params={"code": code}
+            )
+        return code
+
+    def clean_vanaf(self):
+        month = self.cleaned_data["vanaf"]
+        if month and month < timezone.localdate().replace(day=1):
+            self.notices.append(_("That month has passed: we searched for places free now."))
+            return timezone.localdate().replace(day=1)
+        return month
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("lat"), cleaned.get("lng")
+        if (latitude is None) != (longitude is None) or (
+            latitude is not None and not in_belgium(latitude, longitude)
+        ):
+            # A hidden field the parent cannot correct: ignore it and say so.
+            cleaned["lat"] = cleaned["lng"] = None
+            if self.data.get("lat") or self.data.get("lng"):
+                self.notices.append(_("Your position could not be used: it is not in Belgium."))
+        if cleaned.get("buurgemeenten") and not cleaned.get("gemeente"):
+            self.notices.append(
+                _("Choose a municipality to include its neighbouring municipalities.")
+            )
+        return cleaned
+
+    def usable_data(self):
+        """The cleaned values of the fields that validated; invalid ones are left out."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+
+
+def month_end(first_day):
+    """The last day of the month that starts on `first_day`."""
+    next_month = date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+    return date.fromordinal(next_month.toordinal() - 1)

@@ -1,0 +1,135 @@
+"""What the search page shows: the form, one page of results, facets and a way to widen."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from wagtail.models import Site
+
+from opvanglocaties.models import Region
+
+from . import compare, geo
+from .facets import facets
+from .filters import LocationSearch
+from .forms import SearchForm
+from .summaries import opening_hours_summary
+
+PAGE_SIZE = 20
+# The filters behind "More filters": the group opens when one of them is set or invalid.
+MORE_FILTERS = [
+    "postcode",
+    "afstand",
+    "lat",
+    "leeftijd",
+    "type",
+    "ikt",
+    "subsidie",
+    "taal",
+    "beschikbaar",
+    "vanaf",
+    "dag",
+    "opent_voor",
+    "sluit_na",
+    "sorteer",
+]
+MAX_SUGGESTIONS = 4
+
+
+def region_for(request):
+    """The region whose site this request is for, or None."""
+    site = Site.find_for_request(request)
+    return Region.objects.filter(site=site).first() if site else None
+
+
+def build_search(params, region):
+    """The bound form and the `LocationSearch` for a query string."""
+    form = SearchForm(params, region=region)
+    search = LocationSearch(
+        form.usable_data(),
+        region=region,
+        neighbourhood_choices=form.neighbourhood_choices,
+        notices=form.notices,
+    )
+    return form, search
+
+
+def search_context(request, page):
+    """The template context of the search page for this request."""
+    region = region_for(request)
+    form, search = build_search(request.GET, region)
+    results = search.results().prefetch_related("opening_hours", "availability")
+    paginator = Paginator(results, PAGE_SIZE)
+    page_of_results = paginator.get_page(request.GET.get("pagina"))
+    describe(page_of_results.object_list, search)
+    context = {
+        "form": form,
+        "search": search,
+        "results": page_of_results,
+        "facets": facets(search),
+        "suggestions": [] if paginator.count else widen(request.GET, region, search),
+        "max_compare": compare.max_locations(),
+        "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+    }
+    # Evaluated last: looking up the origin and the sort may add notices.
+    context["notices"] = search.notices
+    return context
+
+
+def describe(locations, search):
+    """Give each shown fiche what its card says beyond its own fields."""
+    outside = search.municipalities_in_other_regions
+    regions = {
+        m.pk: ", ".join(r.name for r in m.regions.all()) for m in search.neighbouring_municipalities
+    }
+    neighbouring = {m.pk for m in search.neighbouring_municipalities}
+    for location in locations:
+        location.distance_km = (
+            geo.distance_km(search.origin, location.latitude, location.longitude)
+            if search.origin
+            else None
+        )
+        location.hours_summary = opening_hours_summary(location.opening_hours.all())
+        location.in_neighbouring_municipality = location.municipality_id in neighbouring
+        location.other_region = (
+            regions.get(location.municipality_id) if location.municipality_id in outside else None
+        )
+
+
+def widen(params, region, search):
+    """Where the same search does find places: other neighbourhoods and the buurgemeenten."""
+    municipality = search.municipality or next(
+        (n.municipality for n in search.neighbourhoods), None
+    )
+    if municipality is None:
+        return []
+    wider = params.copy()
+    wider.setlist("wijk", [])
+    wider["gemeente"] = municipality.slug
+    wider["buurgemeenten"] = "on"
+    wider.pop("pagina", None)
+    _form, wider_search = build_search(wider, region)
+    rows = (
+        wider_search.filtered()
+        .order_by()
+        .values(
+            "municipality__name_nl",
+            "municipality__slug",
+            "neighbourhood__name",
+            "neighbourhood__slug",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:MAX_SUGGESTIONS]
+    )
+    suggestions = []
+    for row in rows:
+        link = wider.copy()
+        if row["municipality__slug"] == municipality.slug and row["neighbourhood__slug"]:
+            link.pop("buurgemeenten", None)
+            link.setlist("wijk", [row["neighbourhood__slug"]])
+            name = row["neighbourhood__name"]
+        else:
+            link["gemeente"] = row["municipality__slug"]
+            link.pop("buurgemeenten", None)
+            name = row["neighbourhood__name"] or row["municipality__name_nl"]
+            if row["neighbourhood__slug"]:
+                link.setlist("wijk", [row["neighbourhood__slug"]])
+        suggestions.append({"name": name, "count": row["n"], "query": link.urlencode()})
+    return suggestions

@@ -1,0 +1,122 @@
+"""Compare up to four locations side by side, and carry them on to a request."""
+
+from django.contrib import messages
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from opvanglocaties.models import LocationPage
+
+from . import compare, geo, open_data
+from .filters import LocationSearch
+from .forms import SearchForm
+from .results import build_search, region_for
+from .summaries import opening_hours_summary
+
+
+def _locations(ids):
+    pages = (
+        LocationPage.objects.live()
+        .filter(pk__in=ids)
+        .select_related("municipality", "neighbourhood", "organiser")
+        .prefetch_related("opening_hours", "availability", "priority_rules")
+    )
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+ORIGIN_PARAMS = ("postcode", "lat", "lng", "gemeente", "wijk")
+
+
+def _origin(request):
+    # The compare page measures distances from the same place as the search it came from.
+    form = SearchForm(request.GET, region=region_for(request))
+    data = {key: value for key, value in form.usable_data().items() if key in ORIGIN_PARAMS}
+    return LocationSearch(data).origin
+
+
+@require_GET
+def compare_view(request):
+    """The compare page. `?locaties=1,2` shows those; `?locatie=1&locatie=2` (ticked in the
+    results) and `?toevoegen=3` (from a fiche) add to the list kept in the session."""
+    listed = compare.parse_ids(request.GET.getlist("locaties"))
+    picked = compare.parse_ids(request.GET.getlist("locatie"))
+    added = compare.parse_ids(request.GET.getlist("toevoegen"))
+    if picked or added or "locaties" not in request.GET:
+        base = listed or ([] if picked else compare.stored(request.session))
+        ids, dropped = compare.limit(compare.parse_ids([*base, *picked, *added]))
+        if dropped:
+            messages.warning(
+                request,
+                _("You can compare at most %(count)d locations; the others were left out.")
+                % {"count": compare.max_locations()},
+            )
+        compare.store(request.session, ids)
+        query = request.GET.copy()
+        for key in ("locatie", "toevoegen"):
+            query.pop(key, None)
+        query["locaties"] = compare.as_param(ids)
+        return redirect(f"{reverse('compare')}?{query.urlencode()}")
+    ids, dropped = compare.limit(listed)
+    locations = _locations(ids)
+    compare.store(request.session, [location.pk for location in locations])
+    origin = _origin(request)
+    for location in locations:
+        location.distance_km = (
+            geo.distance_km(origin, location.latitude, location.longitude) if origin else None
+        )
+        location.hours_summary = opening_hours_summary(location.opening_hours.all())
+        others = [other.pk for other in locations if other.pk != location.pk]
+        location.remove_query = compare.as_param(others)
+    ids = [location.pk for location in locations]
+    return render(
+        request,
+        "search/compare.html",
+        {
+            "locations": locations,
+            "origin": origin,
+            "dropped": dropped,
+            "request_query": compare.as_param(ids),
+            "max_locations": compare.max_locations(),
+        },
+    )
+
+
+@require_GET
+def request_start(request):
+    """Where "request childcare at these locations" leads, with the chosen fiches in the URL.
+
+    The request form itself comes with the requests issue; until then this page lists the
+    chosen locations with how to reach them, so the link already does what it promises.
+    """
+    ids, _dropped = compare.limit(compare.parse_ids(request.GET.getlist("locaties")))
+    return render(request, "search/request_start.html", {"locations": _locations(ids)})
+
+
+def _open_data_queryset(request):
+    _form, search = build_search(request.GET, region_for(request))
+    return search.results().select_related("municipality", "neighbourhood")
+
+
+@require_GET
+def locations_csv(request):
+    """Every published fiche matching the search filters, as CSV."""
+    response = StreamingHttpResponse(
+        open_data.csv_lines(_open_data_queryset(request), request),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.csv"'
+    return response
+
+
+@require_GET
+def locations_geojson(request):
+    """Every published fiche matching the search filters, as GeoJSON points."""
+    response = StreamingHttpResponse(
+        open_data.geojson_chunks(_open_data_queryset(request), request),
+        content_type="application/geo+json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.geojson"'
+    return response

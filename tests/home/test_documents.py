@@ -1,0 +1,84 @@
+"""Leaflets with language versions, and documents only provider staff may download."""
+
+import pytest
+from django.template.defaultfilters import filesizeformat
+from wagtail.models import Collection
+
+from home.permissions import provider_documents_collection
+
+from ..conftest import role
+from ..factories import LeafletPageFactory, LeafletVersionFactory, PdfDocumentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _files_on_disk(settings, tmp_path):
+    """Documents on a real disk, as in production: Wagtail's document view sends local files.
+
+    (The test settings' in-memory storage claims a local path it does not have.)
+    """
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
+def download(client, document):
+    response = client.get(document.url)
+    if response.status_code == 200:
+        return b"".join(response.streaming_content)
+    return response
+
+
+def test_leaflet_page_lists_each_language_with_type_and_size(client, leaflet_index):
+    leaflet = LeafletPageFactory(parent=leaflet_index, title="Zo zoek je opvang")
+    for language in ("nl", "en", "fr"):
+        LeafletVersionFactory(leaflet=leaflet, language=language)
+    html = client.get(leaflet.url).content.decode()
+    for name in ("Nederlands", "Engels", "Frans"):
+        assert name in html  # language names in the interface language (Dutch)
+    size = filesizeformat(leaflet.versions.first().document.get_file_size())
+    assert f"(PDF, {size})" in html
+    assert 'hreflang="fr"' in html
+
+
+def test_public_leaflet_pdf_downloads_for_anyone(client, leaflet_index):
+    version = LeafletVersionFactory(leaflet=LeafletPageFactory(parent=leaflet_index))
+    body = download(client, version.document)
+    assert body.startswith(b"%PDF-1.4") and body.rstrip().endswith(b"%%EOF")
+
+
+@pytest.fixture
+def manual():
+    return PdfDocumentFactory(title="Handleiding", collection=provider_documents_collection())
+
+
+def test_provider_documents_collection_is_made_once():
+    assert provider_documents_collection() == provider_documents_collection()
+    assert Collection.objects.filter(name=provider_documents_collection().name).count() == 1
+
+
+def test_anonymous_visitors_cannot_download_provider_documents(client, manual):
+    response = download(client, manual)
+    assert response.status_code == 302
+    assert "login" in response["Location"] and "next=/documenten/" in response["Location"]
+
+
+def test_other_users_cannot_download_provider_documents(client, manual):
+    client.force_login(UserFactory(username="ouder"))
+    assert download(client, manual).status_code == 302
+
+
+def test_provider_staff_download_provider_documents(client, manual, provider):
+    client.force_login(provider)
+    assert download(client, manual).startswith(b"%PDF")
+
+
+def test_location_staff_and_loket_download_provider_documents(client, manual, loket_user):
+    from opvanglocaties.permissions import LOCATION
+
+    for user in (UserFactory(username="locatie", groups=[role(LOCATION)]), loket_user):
+        client.force_login(user)
+        assert download(client, manual).startswith(b"%PDF"), user

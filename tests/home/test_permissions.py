@@ -1,0 +1,177 @@
+"""Communication staff publish news, leaflets and information pages, never fiches.
+
+Tested against Wagtail's real admin views, with the form each view renders posted back.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import GroupApprovalTask, Workflow
+
+from home.models import InformationPage, NewsPage
+from opvanglocaties.permissions import COMMUNICATION, LOKET
+
+from ..admin_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def add_url(model, parent):
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )
+
+
+def refused(response):
+    """Wagtail answers a refused admin action with 403, or a redirect to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
+
+
+# StreamFields are drawn by the admin's JavaScript, so the HTML holds no inputs for them:
+# post them as a browser would for an empty stream.
+EMPTY_STREAMS = {"body-count": "0", "how_it_works-count": "0"}
+
+
+def page_form(client, url):
+    return {**EMPTY_STREAMS, **form_data(client.get(url))}
+
+
+def publish(client, url, changes):
+    data = page_form(client, url)
+    data.update(changes)
+    data["action-publish"] = "action-publish"
+    return client.post(url, data)
+
+
+def test_communication_edits_and_publishes_a_news_item(client, communication_user, news_item):
+    client.force_login(communication_user)
+    response = publish(client, edit_url(news_item), {"title": "Nog meer plaatsen"})
+    assert response.status_code == 302, response.content[:2000]
+    news_item.refresh_from_db()
+    assert news_item.title == "Nog meer plaatsen"
+    assert news_item.live and not news_item.has_unpublished_changes
+
+
+def test_communication_adds_a_news_item(client, communication_user, news_index):
+    client.force_login(communication_user)
+    response = publish(
+        client,
+        add_url(NewsPage, news_index),
+        {"title": "Infoavond", "slug": "infoavond", "summary": "Kom langs.", "date": "2026-03-01"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert NewsPage.objects.get(slug="infoavond").live
+
+
+def test_communication_adds_a_sub_page_to_an_information_page(
+    client, communication_user, information_page
+):
+    client.force_login(communication_user)
+    response = publish(
+        client,
+        add_url(InformationPage, information_page),
+        {"title": "Voor toeleiders", "slug": "toeleiders"},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert InformationPage.objects.get(slug="toeleiders").get_parent().pk == information_page.pk
+
+
+def test_communication_edits_the_home_page_but_not_its_fate(client, communication_user, home_page):
+    client.force_login(communication_user)
+    response = publish(client, edit_url(home_page), {"search_title": "Zoek opvang"})
+    assert response.status_code == 302, response.content[:2000]
+    home_page.refresh_from_db()
+    assert home_page.search_title == "Zoek opvang"
+    assert refused(client.get(reverse("wagtailadmin_pages:delete", args=[home_page.pk])))
+    assert refused(client.get(reverse("wagtailadmin_pages:unpublish", args=[home_page.pk])))
+
+
+def test_communication_cannot_edit_or_add_fiches(
+    client, communication_user, make_location, location_index
+):
+    fiche = make_location()
+    client.force_login(communication_user)
+    assert refused(client.get(edit_url(fiche)))
+    assert refused(client.get(edit_url(location_index)))
+    assert refused(client.get(add_url(type(fiche), fiche.get_parent())))
+    assert not fiche.permissions_for_user(communication_user).can_publish()
+
+
+def test_providers_and_the_loket_cannot_edit_news(client, provider, loket_user, news_item):
+    for user in (provider, loket_user):
+        client.force_login(user)
+        assert refused(client.get(edit_url(news_item))), user
+
+
+def test_a_section_made_in_the_admin_is_handed_to_communication(
+    client, communication_user, home_page
+):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x")
+    client.force_login(admin)
+    response = publish(
+        client, add_url(InformationPage, home_page), {"title": "Over ons", "slug": "over-ons"}
+    )
+    assert response.status_code == 302, response.content[:2000]
+    page = InformationPage.objects.get(slug="over-ons")
+    assert page.permissions_for_user(communication_user).can_publish()
+
+
+def test_revisions_can_be_compared(client, communication_user, news_item):
+    client.force_login(communication_user)
+    publish(client, edit_url(news_item), {"title": "Eerste versie"})
+    publish(client, edit_url(news_item), {"title": "Tweede versie"})
+    first, second = news_item.revisions.order_by("created_at")[:2]
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[news_item.pk, first.pk, second.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Tweede versie" in response.content.decode()
+
+
+def test_two_step_workflow_is_there_to_assign():
+    workflow = Workflow.objects.get(name="Redactie en loket")
+    tasks = [task.specific for task in workflow.tasks]
+    assert [type(task) for task in tasks] == [GroupApprovalTask, GroupApprovalTask]
+    # The editors come last: Wagtail publishes as the last approver, who needs publish rights.
+    assert [[g.name for g in task.groups.all()] for task in tasks] == [[LOKET], [COMMUNICATION]]
+
+
+def test_news_item_in_the_workflow_needs_both_approvals(
+    client, communication_user, loket_user, news_item, news_index
+):
+    from wagtail.models import WorkflowPage
+
+    workflow = Workflow.objects.get(name="Redactie en loket")
+    WorkflowPage.objects.create(page=news_index, workflow=workflow)
+    client.force_login(communication_user)
+    data = page_form(client, edit_url(news_item))
+    data.update({"title": "Gemodereerd", "action-submit": "action-submit"})
+    assert client.post(edit_url(news_item), data).status_code == 302
+
+    news_item.refresh_from_db()
+    state = news_item.current_workflow_state
+    assert (
+        state is not None
+        and state.current_task_state.task.name == "Inhoudelijke controle door het loket"
+    )
+
+    for user in (loket_user, communication_user):
+        client.force_login(user)
+        # A fresh object each time: the workflow state is cached on the instance.
+        task_state = NewsPage.objects.get(pk=news_item.pk).current_workflow_state.current_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[news_item.pk, "approve", task_state.pk],
+        )
+        response = client.post(url, {"comment": ""})
+        assert response.status_code in (200, 302), user
+
+    news_item.refresh_from_db()
+    assert news_item.title == "Gemodereerd"
+    assert news_item.live and not news_item.has_unpublished_changes

@@ -1,0 +1,91 @@
+"""Compare: up to four fiches, kept in the session, shareable, carried on to the request."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def compared(response):
+    assert response.status_code == 200
+    return [location.title for location in response.context["locations"]]
+
+
+def test_ticked_results_open_the_compare_page_with_a_shareable_url(client, make_location):
+    a, b = make_location(title="A"), make_location(title="B")
+
+    response = client.get("/vergelijken/", {"locatie": [a.pk, b.pk]})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/vergelijken/?locaties={a.pk}%2C{b.pk}"
+    assert compared(client.get(response["Location"])) == ["A", "B"]
+
+
+def test_the_url_alone_shows_the_same_comparison_to_someone_else(client, make_location):
+    a, b = make_location(title="A"), make_location(title="B")
+
+    fresh = client.__class__()
+    assert compared(fresh.get("/vergelijken/", {"locaties": f"{b.pk},{a.pk}"})) == ["B", "A"]
+
+
+def test_the_list_is_kept_in_the_session_and_a_fiche_adds_to_it(client, make_location):
+    a, b, c = (make_location(title=t) for t in "ABC")
+    client.get(f"/vergelijken/?locaties={a.pk},{b.pk}")
+
+    response = client.get("/vergelijken/", {"toevoegen": c.pk})
+    assert response["Location"] == f"/vergelijken/?locaties={a.pk}%2C{b.pk}%2C{c.pk}"
+
+    back = client.get("/vergelijken/")
+    assert back["Location"] == f"/vergelijken/?locaties={a.pk}%2C{b.pk}%2C{c.pk}"
+
+
+def test_at_most_four_locations(client, make_location):
+    locations = [make_location(title=f"L{n}") for n in range(6)]
+
+    response = client.get("/vergelijken/", {"locatie": [loc.pk for loc in locations]}, follow=True)
+
+    assert compared(response) == ["L0", "L1", "L2", "L3"]
+    assert "hoogstens 4" in response.content.decode()
+    shown = client.get("/vergelijken/", {"locaties": ",".join(str(loc.pk) for loc in locations)})
+    assert len(compared(shown)) == 4
+
+
+def test_rows_and_the_request_link_carry_the_chosen_locations(client, make_location):
+    a, b, c = (make_location(title=t) for t in "ABC")
+
+    response = client.get(
+        "/vergelijken/", {"locaties": f"{a.pk},{b.pk},{c.pk}", "postcode": "9000"}
+    )
+
+    html = response.content.decode()
+    for row in (
+        "Prijs",
+        "Subsidiekader",
+        "Beschikbaarheid",
+        "Openingsuren",
+        "Opnamebeleid",
+        "Voorrangsregels",
+        "Behandelingstermijn",
+        "Afstand",
+    ):
+        assert row in html, row
+    assert f'href="/aanvragen/?locaties={a.pk},{b.pk},{c.pk}"' in html
+    request_page = client.get(f"/aanvragen/?locaties={a.pk},{b.pk},{c.pk}")
+    assert [loc.pk for loc in request_page.context["locations"]] == [a.pk, b.pk, c.pk]
+
+
+def test_remove_links_and_unknown_or_unpublished_ids(client, make_location):
+    a, b = make_location(title="A"), make_location(title="B")
+    b.unpublish()
+
+    response = client.get("/vergelijken/", {"locaties": f"{a.pk},{b.pk},999999,abc,-4"})
+
+    assert compared(response) == ["A"]
+    assert client.get("/vergelijken/", {"locaties": ""}).status_code == 200
+
+
+def test_a_fiche_links_to_compare(client, make_location):
+    location = make_location()
+
+    html = client.get(location.url).content.decode()
+
+    assert f'href="/vergelijken/?toevoegen={location.pk}"' in html

@@ -1,0 +1,54 @@
+"""CSV and GeoJSON downloads with the search page's filters, and no personal data."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from opvanglocaties.choices import CareType
+
+pytestmark = pytest.mark.django_db
+
+PERSONAL = ("contact_name", "email", "phone", "Jan Janssens", "jan@example.org", "09 123 45 67")
+
+
+def content(response):
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode()
+
+
+def test_csv_has_the_filtered_fiches_and_no_personal_data(client, make_location):
+    make_location(
+        title="Groep", contact_name="Jan Janssens", email="jan@example.org", phone="09 123 45 67"
+    )
+    make_location(title="Gezin", care_type=CareType.FAMILY)
+
+    text = content(client.get("/open-data/opvanglocaties.csv", {"type": "group"}))
+
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["name"] for row in rows] == ["Groep"]
+    assert rows[0]["municipality_nis_code"] == "44021"
+    assert rows[0]["url"].startswith("http://testserver/")
+    for value in PERSONAL:
+        assert value not in text
+
+
+def test_geojson_features_with_points(client, make_location):
+    make_location(title="Met positie", latitude=51.05, longitude=3.72, email="jan@example.org")
+    make_location(title="Zonder positie", latitude=None, longitude=None)
+
+    data = json.loads(content(client.get("/open-data/opvanglocaties.geojson")))
+
+    assert data["type"] == "FeatureCollection"
+    assert [f["properties"]["name"] for f in data["features"]] == ["Met positie"]
+    assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [3.72, 51.05]}
+    assert "jan@example.org" not in json.dumps(data)
+
+
+def test_bad_filters_still_give_a_file(client, make_location):
+    make_location()
+
+    text = content(client.get("/open-data/opvanglocaties.csv", {"afstand": "-1", "gemeente": "x"}))
+
+    assert len(text.strip().splitlines()) == 2

@@ -1,0 +1,277 @@
+"""The search page through Django's test client: each filter, scope, sorting and the facets."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from opvanglocaties.choices import AgeGroup, CareType, SubsidyFramework, TariffType
+from opvanglocaties.models import Region
+
+from ..factories import OrganiserFactory, municipality
+from .world import ANTWERPEN, FREE_FROM, FREE_NOW, FULL, set_availability, set_hours
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    assert response.status_code == 200
+    return [location.title for location in response.context["results"]]
+
+
+def test_free_text_finds_names_streets_and_organisers(client, search_page, make_location):
+    make_location(title="Kinderdagverblijf Het Zonnetje")
+    make_location(title="Crèche De Bolleboos", street="Zonnebloemstraat")
+    make_location(title="Onthaal Pluim", organiser=OrganiserFactory(legal_name="Vzw Kabouterland"))
+
+    assert titles(client.get("/zoeken/", {"q": "zonnetje"})) == ["Kinderdagverblijf Het Zonnetje"]
+    assert titles(client.get("/zoeken/", {"q": "zonnebloemstraat"})) == ["Crèche De Bolleboos"]
+    assert titles(client.get("/zoeken/", {"q": "kabouterland"})) == ["Onthaal Pluim"]
+
+
+def test_without_filters_the_region_is_the_scope(client, search_page, make_location):
+    make_location(title="In Gent")
+    make_location(title="In Antwerpen", municipality=municipality(ANTWERPEN), postcode="2000")
+
+    assert titles(client.get("/zoeken/")) == ["In Gent"]
+
+
+def test_type_age_tariff_and_subsidy_filters(client, search_page, make_location):
+    make_location(title="Groep", care_type=CareType.GROUP, min_age_months=0, max_age_months=36)
+    make_location(
+        title="Gezin",
+        care_type=CareType.FAMILY,
+        min_age_months=6,
+        max_age_months=36,
+        tariff_type=TariffType.FREE_PRICE,
+        subsidy_framework=SubsidyFramework.BASIC,
+        day_price="32.50",
+    )
+
+    assert titles(client.get("/zoeken/", {"type": "family"})) == ["Gezin"]
+    assert titles(client.get("/zoeken/", {"leeftijd": "3"})) == ["Groep"]
+    assert titles(client.get("/zoeken/", {"ikt": "on"})) == ["Groep"]
+    assert titles(client.get("/zoeken/", {"subsidie": ["basic", "plus"]})) == ["Gezin"]
+
+
+def test_availability_now_and_from_a_month(client, search_page, make_location):
+    today = timezone.localdate()
+    set_availability(make_location(title="Nu vrij"), FREE_NOW)
+    set_availability(
+        make_location(title="Straks vrij"), FREE_FROM, today + datetime.timedelta(days=70)
+    )
+    set_availability(make_location(title="Vol"), FULL)
+    in_three_months = (today.replace(day=1) + datetime.timedelta(days=100)).strftime("%Y-%m")
+
+    assert titles(client.get("/zoeken/", {"beschikbaar": "nu"})) == ["Nu vrij"]
+    assert titles(
+        client.get(
+            "/zoeken/", {"beschikbaar": "vanaf", "vanaf": in_three_months, "sorteer": "naam"}
+        )
+    ) == ["Nu vrij", "Straks vrij"]
+    assert titles(client.get("/zoeken/", {"beschikbaar": "vanaf", "sorteer": "naam"})) == [
+        "Nu vrij",
+        "Straks vrij",
+    ]
+
+
+def test_availability_follows_the_age_group_of_the_child(client, search_page, make_location):
+    set_availability(make_location(title="Baby's"), FREE_NOW, age_group=AgeGroup.BABY)
+    set_availability(make_location(title="Peuters"), FREE_NOW, age_group=AgeGroup.TODDLER)
+
+    assert titles(client.get("/zoeken/", {"beschikbaar": "nu", "leeftijd": "24"})) == ["Peuters"]
+    assert titles(client.get("/zoeken/", {"beschikbaar": "nu", "leeftijd": "4"})) == ["Baby's"]
+
+
+def test_opening_hours_filters(client, search_page, make_location):
+    set_hours(
+        make_location(title="Vroeg"), opens=datetime.time(6, 30), closes=datetime.time(18, 30)
+    )
+    set_hours(make_location(title="Laat"), opens=datetime.time(8, 0), closes=datetime.time(19, 0))
+    set_hours(make_location(title="Zaterdag"), weekdays=[5], opens=datetime.time(7, 30))
+
+    assert titles(client.get("/zoeken/", {"opent_voor": "07:00"})) == ["Vroeg"]
+    assert titles(client.get("/zoeken/", {"sluit_na": "18:45"})) == ["Laat"]
+    assert titles(client.get("/zoeken/", {"dag": "5"})) == ["Zaterdag"]
+    assert titles(client.get("/zoeken/", {"dag": "5", "opent_voor": "07:30"})) == ["Zaterdag"]
+    assert titles(client.get("/zoeken/", {"dag": "5", "opent_voor": "07:00"})) == []
+
+
+def test_languages_filter(client, search_page, make_location):
+    make_location(title="Frans", languages=["nl", "fr"])
+    make_location(title="Turks", languages=["nl", "tr"])
+
+    assert titles(client.get("/zoeken/", {"taal": "tr"})) == ["Turks"]
+    assert titles(client.get("/zoeken/", {"taal": ["nl", "fr"]})) == ["Frans"]
+
+
+def test_neighbourhood_filter(client, search_page, make_location, wijken):
+    ledeberg, gentbrugge = wijken
+    make_location(title="In Ledeberg", neighbourhood=ledeberg)
+    make_location(title="In Gentbrugge", neighbourhood=gentbrugge)
+    make_location(title="Elders")
+
+    response = client.get("/zoeken/", {"gemeente": "gent", "wijk": "ledeberg"})
+    assert titles(response) == ["In Ledeberg"]
+    both = client.get("/zoeken/", {"gemeente": "gent", "wijk": ["ledeberg", "gentbrugge"]})
+    assert sorted(titles(both)) == ["In Gentbrugge", "In Ledeberg"]
+
+
+def test_buurgemeenten_reach_across_the_region_border(
+    client, search_page, make_location, buren, home_page
+):
+    merelbeke, destelbergen = buren
+    other_region = Region.objects.create(name="Zuid-Oost-Vlaanderen", slug="zov")
+    other_region.municipalities.add(merelbeke)
+    make_location(title="In Gent")
+    make_location(title="In Merelbeke", municipality=merelbeke, postcode="9820")
+    make_location(title="In Destelbergen", municipality=destelbergen, postcode="9070")
+    make_location(title="In Antwerpen", municipality=municipality(ANTWERPEN), postcode="2000")
+
+    assert titles(client.get("/zoeken/", {"gemeente": "gent"})) == ["In Gent"]
+    response = client.get(
+        "/zoeken/", {"gemeente": "gent", "buurgemeenten": "on", "sorteer": "naam"}
+    )
+
+    assert titles(response) == ["In Destelbergen", "In Gent", "In Merelbeke"]
+    html = response.content.decode()
+    assert "Zuid-Oost-Vlaanderen" in html  # the result says it lies in another region
+    merelbeke_result = next(r for r in response.context["results"] if r.title == "In Merelbeke")
+    assert merelbeke_result.in_neighbouring_municipality
+    assert merelbeke_result.other_region == "Zuid-Oost-Vlaanderen"
+    # Destelbergen belongs to no region: a buurgemeente, but not "another region".
+    assert "Destelbergen (andere regio)" not in html
+    assert "Merelbeke-Melle (andere regio)" in html
+
+
+def test_a_municipality_can_be_typed_by_name(client, search_page, make_location, buren):
+    make_location(title="In Merelbeke", municipality=buren[0], postcode="9820")
+
+    assert titles(client.get("/zoeken/", {"gemeente": "Merelbeke-Melle"})) == ["In Merelbeke"]
+
+
+def test_wijk_widened_to_the_buurgemeenten(client, search_page, make_location, wijken, buren):
+    ledeberg, gentbrugge = wijken
+    make_location(title="Ledeberg", neighbourhood=ledeberg)
+    make_location(title="Gentbrugge", neighbourhood=gentbrugge)
+    make_location(title="Merelbeke", municipality=buren[0], postcode="9820")
+
+    response = client.get(
+        "/zoeken/",
+        {"gemeente": "gent", "wijk": "ledeberg", "buurgemeenten": "on", "sorteer": "naam"},
+    )
+
+    assert titles(response) == ["Ledeberg", "Merelbeke"]
+
+
+def test_distance_sort_from_a_postcode_a_neighbourhood_and_a_position(
+    client, search_page, make_location, wijken
+):
+    make_location(title="Centrum", latitude=51.054, longitude=3.725, postcode="9000")
+    make_location(title="Ledeberg", latitude=51.035, longitude=3.735, postcode="9050")
+    make_location(title="Gentbrugge", latitude=51.045, longitude=3.755, postcode="9050")
+
+    by_position = client.get("/zoeken/", {"lat": "51.036", "lng": "3.736", "sorteer": "afstand"})
+    assert titles(by_position) == ["Ledeberg", "Gentbrugge", "Centrum"]
+    distances = [r.distance_km for r in by_position.context["results"]]
+    assert distances == sorted(distances) and distances[0] < 0.2
+
+    from_wijk = client.get(
+        "/zoeken/", {"gemeente": "gent", "wijk": "gentbrugge", "buurgemeenten": ""}
+    )
+    assert from_wijk.context["search"].origin.label == "Gentbrugge"
+
+    by_postcode = client.get("/zoeken/", {"postcode": "9000"})
+    assert by_postcode.context["search"].sort == "afstand"
+    assert titles(by_postcode)[0] == "Centrum"
+
+    from_address = client.get("/zoeken/", {"postcode": "Brusselsesteenweg 5, 9050 Gent"})
+    assert titles(from_address)[-1] == "Centrum"
+
+
+def test_radius_keeps_only_close_locations(client, search_page, make_location):
+    make_location(title="Dichtbij", latitude=51.054, longitude=3.725)
+    make_location(title="Veraf", latitude=51.10, longitude=3.80)
+
+    response = client.get("/zoeken/", {"lat": "51.054", "lng": "3.726", "afstand": "2"})
+
+    assert titles(response) == ["Dichtbij"]
+
+
+def test_sort_by_availability_puts_the_earliest_free_place_first(
+    client, search_page, make_location
+):
+    today = timezone.localdate()
+    set_availability(make_location(title="Vol"), FULL)
+    set_availability(make_location(title="Later"), FREE_FROM, today + datetime.timedelta(days=60))
+    set_availability(make_location(title="Nu"), FREE_NOW)
+    make_location(title="Onbekend")
+
+    response = client.get("/zoeken/", {"sorteer": "beschikbaarheid"})
+
+    assert titles(response)[:2] == ["Nu", "Later"]
+
+
+def test_results_show_the_facts_a_parent_decides_on(client, search_page, make_location):
+    location = make_location(title="Het Nestje", tariff_type=TariffType.INCOME_RELATED)
+    set_availability(location, FREE_NOW)
+    set_hours(location)
+
+    html = client.get("/zoeken/").content.decode()
+
+    assert "Het Nestje" in html
+    assert "IKT" in html
+    assert "07:00\N{EN DASH}18:00" in html
+    assert 'data-lat="51.0519"' in html
+
+
+def test_facets_count_each_value_with_the_other_filters(client, search_page, make_location):
+    set_availability(make_location(title="A", care_type=CareType.GROUP), FREE_NOW)
+    make_location(title="B", care_type=CareType.GROUP)
+    set_availability(make_location(title="C", care_type=CareType.FAMILY), FREE_NOW)
+
+    facets = client.get("/zoeken/", {"type": "group"}).context["facets"]
+
+    by_type = {value.value: (value.count, value.selected) for value in facets["type"]}
+    assert by_type == {"group": (2, True), "family": (1, False)}
+    availability = {value.value: value.count for value in facets["beschikbaar"]}
+    assert availability["nu"] == 1  # among group care only
+
+
+def test_pagination_keeps_the_filters(client, search_page, make_location):
+    for number in range(23):
+        make_location(title=f"Locatie {number:02d}")
+
+    first = client.get("/zoeken/", {"type": "group", "sorteer": "naam"})
+    second = client.get("/zoeken/", {"type": "group", "sorteer": "naam", "pagina": "2"})
+
+    assert len(titles(first)) == 20
+    assert titles(second) == ["Locatie 20", "Locatie 21", "Locatie 22"]
+    assert "type=group" in first.content.decode().split('rel="next"')[0].rsplit("href=", 1)[1]
+
+
+def test_empty_state_suggests_other_neighbourhoods_and_buurgemeenten(
+    client, search_page, make_location, wijken, buren
+):
+    ledeberg, gentbrugge = wijken
+    set_availability(make_location(title="Vol in Ledeberg", neighbourhood=ledeberg), FULL)
+    set_availability(make_location(title="Gentbrugge", neighbourhood=gentbrugge), FREE_NOW)
+    set_availability(
+        make_location(title="Merelbeke", municipality=buren[0], postcode="9820"), FREE_NOW
+    )
+
+    response = client.get("/zoeken/", {"gemeente": "gent", "wijk": "ledeberg", "beschikbaar": "nu"})
+
+    assert titles(response) == []
+    suggestions = {s["name"]: s["count"] for s in response.context["suggestions"]}
+    assert suggestions == {"Gentbrugge": 1, "Merelbeke-Melle": 1}
+    assert "1 in Gentbrugge" in response.content.decode()
+
+
+def test_best_match_puts_names_with_the_words_first(client, search_page, make_location):
+    make_location(title="Crèche Pluim", summary="Naast het park De Zonnebloem.")
+    make_location(title="Kinderdagverblijf De Zonnebloem")
+
+    response = client.get("/zoeken/", {"q": "zonnebloem"})
+
+    assert titles(response) == ["Kinderdagverblijf De Zonnebloem", "Crèche Pluim"]
