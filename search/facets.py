@@ -1,7 +1,7 @@
 """Result counts per filter value, each counted with all the other filters applied.
 
-A fixed number of queries, whatever the number of fiches: one for the fixed-value facets,
-one per place facet (grouped by the database).
+Two queries, whatever the number of fiches: one for the fixed-value facets (and the total),
+one grouped by place for the wijk and municipality facets.
 """
 
 from dataclasses import dataclass
@@ -16,14 +16,12 @@ from .filters import free_rows, later_rows
 
 @dataclass
 class FacetValue:
+    """One value of a facet: what choosing it sets, its label, and how many results it gives."""
+
     value: str
     label: str
     count: int
     selected: bool = False
-
-
-def _grouped(queryset, field):
-    return dict(queryset.order_by().values_list(field).annotate(n=Count("pk")))
 
 
 # The facets counted together in one query: (facet name, condition name, field, values).
@@ -51,10 +49,11 @@ def _except(search, *names):
 
 
 def facets(search):
-    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}.
+    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}, plus "total".
 
     The type, tariff, subsidy and availability counts come from one query: the other filters
-    apply to the whole query, and each count adds the conditions of the other facets.
+    apply to the whole query, and each count adds the conditions of the other facets. The
+    total number of results is counted in the same query.
     """
     data = search.data
     today = timezone.localdate()
@@ -71,6 +70,8 @@ def facets(search):
     aggregates["beschikbaar__vanaf"] = Count(
         "pk", filter=others & Q(Exists(later_rows(search.age_group)))
     )
+    # The number of results, in the same pass: the search page need not count them again.
+    aggregates["total"] = Count("pk", filter=_except(search))
     counts = search.filtered(leave_out=left_out).aggregate(**aggregates)
 
     def selected(facet_name, value):
@@ -91,29 +92,50 @@ def facets(search):
         FacetValue(value, "", counts[f"beschikbaar__{value}"], data.get("beschikbaar") == value)
         for value in ("nu", "vanaf")
     ]
-    result["wijk"] = _neighbourhood_facet(search)
-    result["gemeente"] = _municipality_facet(search)
+    result["total"] = counts["total"]
+    places = _place_counts(search)
+    result["wijk"] = _neighbourhood_facet(search, places)
+    result["gemeente"] = _municipality_facet(search, places)
     return result
 
 
-def _neighbourhood_facet(search):
+def _place_counts(search):
+    """Counts per (municipality, neighbourhood) without the neighbourhood filter, or None.
+
+    One grouped query feeds both place facets.
+    """
+    if not (search.neighbourhood_choices or search.neighbouring_municipalities):
+        return None
+    rows = (
+        search.filtered(leave_out={"neighbourhood"})
+        .order_by()
+        .values_list("municipality", "neighbourhood")
+        .annotate(n=Count("pk"))
+    )
+    return {(municipality, neighbourhood): n for municipality, neighbourhood, n in rows}
+
+
+def _neighbourhood_facet(search, places):
     """Counts per neighbourhood of the chosen municipality (or the region's)."""
-    choices = search.neighbourhood_choices
-    if not choices:
+    if not search.neighbourhood_choices:
         return []
-    counts = _grouped(search.filtered(leave_out={"neighbourhood"}), "neighbourhood")
+    counts = {}
+    for (_municipality, neighbourhood), n in places.items():
+        counts[neighbourhood] = counts.get(neighbourhood, 0) + n
     chosen = {n.pk for n in search.neighbourhoods}
     return [
         FacetValue(n.slug, n.name, counts.get(n.pk, 0), n.pk in chosen)
-        for n in choices
+        for n in search.neighbourhood_choices
         if counts.get(n.pk) or n.pk in chosen
     ]
 
 
-def _municipality_facet(search):
+def _municipality_facet(search, places):
     """Counts per municipality when the search spans several (a municipality and its buren)."""
     if not search.neighbouring_municipalities:
         return []
-    counts = _grouped(search.filtered(leave_out={"neighbourhood"}), "municipality")
+    counts = {}
+    for (municipality, _neighbourhood), n in places.items():
+        counts[municipality] = counts.get(municipality, 0) + n
     municipalities = [search.municipality, *search.neighbouring_municipalities]
     return [FacetValue(m.slug, m.name_nl, counts.get(m.pk, 0)) for m in municipalities]

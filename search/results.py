@@ -56,14 +56,16 @@ def search_context(request, page):
     region = region_for(request)
     form, search = build_search(request.GET, region)
     results = search.results().prefetch_related("opening_hours", "availability")
+    counts = facets(search)
     paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = counts.pop("total")  # counted with the facets, in the same query
     page_of_results = paginator.get_page(request.GET.get("pagina"))
     describe(page_of_results.object_list, search)
     context = {
         "form": form,
         "search": search,
         "results": page_of_results,
-        "facets": facets(search),
+        "facets": counts,
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
         "max_compare": compare.max_locations(),
         "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),

@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from portal import cache as page_cache
 
 register = template.Library()
 
@@ -76,18 +79,30 @@ def breadcrumb_pages(page):
 
 @register.simple_tag(takes_context=True)
 def news_feed_links(context):
-    """The RSS and Atom feeds of the site's news section, for <link rel="alternate">."""
-    from home.models import NewsIndexPage
+    """The RSS and Atom feeds of the site's news section, for <link rel="alternate">.
 
+    Every page asks, so the answer is cached per site until any page is published, moved or
+    deleted (the page cache's generation): finding the public news index costs two queries.
+    """
     site = _site(context)
     if site is None:
         return []
-    index = NewsIndexPage.objects.child_of(site.root_page).live().public().first()
-    if index is None:
-        return []
     request = context.get("request")
-    base = index.get_url(request)
+    key = f"news-feed-url:{site.pk}:{get_language()}:{page_cache.generation()}"
+    base = cache.get(key)
+    if base is None:
+        base = _news_index_url(site, request) or ""
+        cache.set(key, base, timeout=3600)
+    if not base:
+        return []
     return [
         {"type": "application/rss+xml", "title": _("News (RSS)"), "url": base + "rss/"},
         {"type": "application/atom+xml", "title": _("News (Atom)"), "url": base + "atom/"},
     ]
+
+
+def _news_index_url(site, request):
+    from home.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.child_of(site.root_page).live().public().first()
+    return index.get_url(request) if index is not None else None

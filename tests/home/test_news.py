@@ -82,3 +82,12 @@ def test_news_item_shows_date_summary_and_tags(client, news_item):
     assert news_item.summary in html
     assert f'datetime="{news_item.date:%Y-%m-%d}"' in html
     assert "?tag=aanvragen" in html
+
+
+def test_every_page_links_the_feeds_until_the_news_index_goes(client, home_page, news_index):
+    html = client.get("/").content.decode()
+    assert f'type="application/rss+xml" title="Nieuws (RSS)" href="{news_index.url}rss/"' in html
+
+    news_index.unpublish()
+
+    assert "application/rss+xml" not in client.get("/").content.decode()
