@@ -5,11 +5,27 @@ endpoint lists live, public location fiches only: no other page types, no drafts
 behind a view restriction, and no fields about people (see `LocationPage.api_fields`).
 """
 
+from django.core.exceptions import ValidationError
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from opvanglocaties.models import LocationPage
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filter, answering 400 rather than 500 to a value of the wrong type.
+
+    Wagtail converts booleans and integers itself but hands other values (a latitude, a price,
+    a date) straight to the ORM, which raises while building the query.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError(f"field filter error: {error}") from error
 
 
 class LocationPagesAPIViewSet(PagesAPIViewSet):
@@ -19,6 +35,10 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
     # "parent" would name the organiser's folder, which for family care can be a person.
     meta_fields = [field for field in PagesAPIViewSet.meta_fields if field != "parent"]
     detail_only_fields = []
+    filter_backends = [
+        CheckedFieldsFilter if backend is FieldsFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
 
     def get_queryset(self):
         requested = self.request.GET.get("type")

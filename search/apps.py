@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
-    """Search over the fiches (the search page, filters and compare come with a later issue)."""
+    """Search over the fiches: the search page, facets, compare, map and open-data downloads."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"

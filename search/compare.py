@@ -10,13 +10,19 @@ def max_locations():
     return getattr(settings, "OPVANGPUNT_MAX_COMPARE", 4)
 
 
+MAX_ID = 2**31 - 1
+
+
 def parse_ids(values):
     """Location ids from URL values such as ["12,34", "56"]: positive integers, in order, once."""
     ids = []
     for value in values:
         for part in str(value).split(","):
             part = part.strip()
-            if part.isdigit() and int(part) > 0 and int(part) not in ids:
+            # isdigit() alone accepts "²"; the bounds keep ids within an SQL integer (and int()).
+            if not (part.isascii() and part.isdigit() and len(part) <= 10):
+                continue
+            if 0 < int(part) <= MAX_ID and int(part) not in ids:
                 ids.append(int(part))
     return ids
 
@@ -33,8 +39,11 @@ def stored(session):
 
 
 def store(session, ids):
-    """Keep `ids` as the session's compare list."""
-    session[SESSION_KEY] = list(ids)
+    """Keep `ids` as the session's compare list (untouched when it already holds them)."""
+    ids = list(ids)
+    # Writing only on change spares a session save on every view of the compare page.
+    if session.get(SESSION_KEY) != ids:
+        session[SESSION_KEY] = ids
 
 
 def as_param(ids):

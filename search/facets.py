@@ -6,12 +6,13 @@ one grouped by place for the wijk and municipality facets.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Q
-from django.utils import timezone
+from django.db.models import Count, Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 
-from .filters import free_rows, later_rows
+from .forms import Availability
 
 
 @dataclass
@@ -56,7 +57,6 @@ def facets(search):
     total number of results is counted in the same query.
     """
     data = search.data
-    today = timezone.localdate()
     left_out = {"type", "tariff", "subsidy", "availability"}
     aggregates = {}
     for facet_name, condition_name, field, values in FIELD_FACETS:
@@ -64,12 +64,10 @@ def facets(search):
         for value, _label in values:
             aggregates[f"{facet_name}__{value}"] = Count("pk", filter=others & Q(**{field: value}))
     others = _except(search, "availability")
-    aggregates["beschikbaar__nu"] = Count(
-        "pk", filter=others & Q(Exists(free_rows(today, search.age_group)))
-    )
-    aggregates["beschikbaar__vanaf"] = Count(
-        "pk", filter=others & Q(Exists(later_rows(search.age_group)))
-    )
+    for value in (Availability.NOW, Availability.FROM_MONTH):
+        aggregates[f"beschikbaar__{value}"] = Count(
+            "pk", filter=others & search.availability_condition(value)
+        )
     # The number of results, in the same pass: the search page need not count them again.
     aggregates["total"] = Count("pk", filter=_except(search))
     counts = search.filtered(leave_out=left_out).aggregate(**aggregates)
@@ -89,14 +87,24 @@ def facets(search):
         for facet_name, _condition, _field, values in FIELD_FACETS
     }
     result["beschikbaar"] = [
-        FacetValue(value, "", counts[f"beschikbaar__{value}"], data.get("beschikbaar") == value)
-        for value in ("nu", "vanaf")
+        FacetValue(value, label, counts[f"beschikbaar__{value}"], search.availability == value)
+        for value, label in _availability_labels(search)
     ]
     result["total"] = counts["total"]
     places = _place_counts(search)
     result["wijk"] = _neighbourhood_facet(search, places)
     result["gemeente"] = _municipality_facet(search, places)
     return result
+
+
+def _availability_labels(search):
+    month = search.data.get("vanaf")
+    later = (
+        _("Free by %(month)s") % {"month": date_format(month, "F Y")}
+        if month
+        else _("Free now or later")
+    )
+    return [(Availability.NOW, _("Free now")), (Availability.FROM_MONTH, later)]
 
 
 def _place_counts(search):

@@ -168,10 +168,26 @@ class LocationSearch:
         return age_group_for(age) if age is not None else None
 
     @cached_property
+    def availability(self):
+        """The availability asked for: "nu", "vanaf" or "" (a month alone means "vanaf")."""
+        choice = self.data.get("beschikbaar") or ""
+        if not choice and self.data.get("vanaf"):
+            return Availability.FROM_MONTH
+        return choice
+
+    def availability_condition(self, choice):
+        """Fiches with a free place for the child: now, or by the month asked for (any month
+        when none was given). The facet counts use this too, so a count matches its link."""
+        if choice == Availability.NOW:
+            return Q(Exists(free_rows(timezone.localdate(), self.age_group)))
+        if self.data.get("vanaf"):
+            return Q(Exists(free_rows(month_end(self.data["vanaf"]), self.age_group)))
+        return Q(Exists(later_rows(self.age_group)))
+
+    @cached_property
     def conditions(self):
         """Every active filter as a named condition; facets leave out their own."""
         data = self.data
-        today = timezone.localdate()
         conditions = {"municipality": self._scope(with_neighbourhoods=False)}
         if self.neighbourhoods:
             conditions["neighbourhood"] = self._scope()
@@ -185,14 +201,8 @@ class LocationSearch:
             conditions["tariff"] = Q(tariff_type=TariffType.INCOME_RELATED)
         if data.get("subsidie"):
             conditions["subsidy"] = Q(subsidy_framework__in=data["subsidie"])
-        if data.get("beschikbaar") == Availability.NOW:
-            conditions["availability"] = Q(Exists(free_rows(today, self.age_group)))
-        elif data.get("beschikbaar") == Availability.FROM_MONTH or data.get("vanaf"):
-            if data.get("vanaf"):
-                until = month_end(data["vanaf"])
-                conditions["availability"] = Q(Exists(free_rows(until, self.age_group)))
-            else:
-                conditions["availability"] = Q(Exists(later_rows(self.age_group)))
+        if self.availability:
+            conditions["availability"] = self.availability_condition(self.availability)
         hours = self._hours_condition()
         if hours is not None:
             conditions["hours"] = hours
@@ -226,14 +236,20 @@ class LocationSearch:
 
     # -- querysets -----------------------------------------------------------------------
 
+    @cached_property
+    def _restricted(self):
+        # Wagtail's `public()`, with the view restrictions read once per search, not per query.
+        return LocationPage.objects.all().private_q()
+
     def base(self, ranked=False):
-        """Live fiches matching the text, if any (the facets and results start from here)."""
+        """Live public fiches matching the text, if any (the facets and results start here)."""
         from .backends import text_matches
 
         queryset = LocationPage.objects.live()
         if self.terms:
             queryset = text_matches(queryset, self.terms, ranked=ranked)
-        return queryset
+        # After the text match: search backends accept only their indexed filter fields.
+        return queryset.exclude(self._restricted)
 
     @cached_property
     def terms(self):

@@ -4,8 +4,8 @@ Bad input never stops a search: a field that does not validate gets a Dutch mess
 it and its filter is left out (`SearchForm.usable_data`), while the other filters still apply.
 """
 
+import calendar
 import re
-from datetime import date
 
 from django import forms
 from django.utils import timezone
@@ -19,6 +19,8 @@ from .geo import in_belgium
 
 MAX_QUERY_LENGTH = 200
 MAX_RADIUS_KM = 100
+# Places are planned a few years ahead at most; a later month is a typing error.
+MAX_YEARS_AHEAD = 3
 POSTCODE_IN_TEXT = re.compile(r"\b([1-9]\d{3})\b")
 
 
@@ -213,6 +215,11 @@ class SearchForm(forms.Form):
         if month and month < timezone.localdate().replace(day=1):
             self.notices.append(_("That month has passed: we searched for places free now."))
             return timezone.localdate().replace(day=1)
+        if month and month.year > timezone.localdate().year + MAX_YEARS_AHEAD:
+            raise forms.ValidationError(
+                _("Choose a month within the next %(years)d years."),
+                params={"years": MAX_YEARS_AHEAD},
+            )
         return month
 
     def clean(self):
@@ -239,5 +246,4 @@ class SearchForm(forms.Form):
 
 def month_end(first_day):
     """The last day of the month that starts on `first_day`."""
-    next_month = date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
-    return date.fromordinal(next_month.toordinal() - 1)
+    return first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])

@@ -8,9 +8,7 @@ database in chunks, so a download of every fiche never holds them all in memory.
 import csv
 import json
 
-from django.utils.translation import gettext_lazy as _
-
-from .summaries import opening_hours_summary
+from .summaries import OSM_WEEKDAYS, opening_hours_summary
 
 CHUNK_SIZE = 500
 
@@ -42,8 +40,6 @@ COLUMNS = [
     "last_published_at",
 ]
 
-DESCRIPTION = _("Childcare locations: the published facts of each fiche.")
-
 
 def record(location, request=None):
     """One fiche as a flat dict of published facts (the keys of `COLUMNS`)."""
@@ -69,7 +65,9 @@ def record(location, request=None):
         "languages": " ".join(location.languages or []),
         "wheelchair_accessible": location.wheelchair_accessible,
         "response_deadline_days": location.response_deadline_days,
-        "opening_hours": opening_hours_summary(location.opening_hours.all()),
+        "opening_hours": opening_hours_summary(
+            location.opening_hours.all(), day_names=OSM_WEEKDAYS, dash="-", comma=","
+        ),
         "availability": "; ".join(
             f"{row.age_group}: {row.status}"
             + (f" {row.free_from.isoformat()}" if row.free_from else "")
@@ -98,12 +96,28 @@ class _Echo:
         return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_lines(queryset, request=None):
-    """The CSV file, line by line."""
+    """The CSV file, line by line, safe to open in a spreadsheet.
+
+    It starts with a byte order mark, by which Excel recognises UTF-8 (names such as "Crèche"
+    would otherwise come out garbled), and text that a spreadsheet would take for a formula
+    (a name starting with "=") is prefixed with an apostrophe.
+    """
     writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
-    yield writer.writeheader()
+    yield "\ufeff" + writer.writeheader()
     for location in rows(queryset):
-        yield writer.writerow(record(location, request))
+        record_ = record(location, request)
+        yield writer.writerow({key: _cell(value) for key, value in record_.items()})
 
 
 def geojson_chunks(queryset, request=None):

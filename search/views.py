@@ -1,4 +1,5 @@
-"""Compare up to four locations side by side, and carry them on to a request."""
+"""The search app's views besides the search page: compare, the start of a request, and the
+open-data downloads."""
 
 from django.contrib import messages
 from django.http import StreamingHttpResponse
@@ -19,6 +20,7 @@ from .summaries import opening_hours_summary
 def _locations(ids):
     pages = (
         LocationPage.objects.live()
+        .public()
         .filter(pk__in=ids)
         .select_related("municipality", "neighbourhood", "organiser")
         .prefetch_related("opening_hours", "availability", "priority_rules")
@@ -40,7 +42,8 @@ def _origin(request):
 @require_GET
 def compare_view(request):
     """The compare page. `?locaties=1,2` shows those; `?locatie=1&locatie=2` (ticked in the
-    results) and `?toevoegen=3` (from a fiche) add to the list kept in the session."""
+    results) starts a new list; `?toevoegen=3` (from a fiche) adds to the list kept in the
+    session (or to `locaties` when given)."""
     listed = compare.parse_ids(request.GET.getlist("locaties"))
     picked = compare.parse_ids(request.GET.getlist("locatie"))
     added = compare.parse_ids(request.GET.getlist("toevoegen"))

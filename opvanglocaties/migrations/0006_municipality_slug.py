@@ -16,7 +16,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="municipality",
             name="slug",
-            field=models.SlugField(max_length=100, null=True, verbose_name="slug"),
+            # No index yet: on PostgreSQL the unique constraint below brings its own "_like"
+            # index, and a second one of the same name from db_index would clash.
+            field=models.SlugField(max_length=100, null=True, db_index=False, verbose_name="slug"),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(

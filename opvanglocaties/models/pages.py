@@ -46,9 +46,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 def for_listing(fiches):
-    """Live fiches with what a list of them shows (place, availability), by name."""
+    """Live public fiches with what a list of them shows (place, availability), by name."""
     return (
         fiches.live()
+        .public()
         .select_related("municipality", "neighbourhood")
         .prefetch_related("availability")
         .order_by("title")

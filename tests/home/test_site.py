@@ -28,6 +28,9 @@ def test_robots_txt_names_the_sitemap_and_keeps_robots_out_of_the_admin(client, 
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /admin/" in text
+    # Compare lists and request starts are personal choices, endless in number: not indexed.
+    assert "Disallow: /vergelijken/" in text
+    assert "Disallow: /en/aanvragen/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 

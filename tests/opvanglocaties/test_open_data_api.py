@@ -162,6 +162,10 @@ def test_only_fiches_no_other_pages(client, fiche, home_page, location_index):
         "order=email",
         "email=x",
         "fields=*,municipality(x)",
+        "latitude=x",
+        "day_price=abc",
+        "availability_confirmed_on=gisteren",
+        "first_published_at=nooit",
     ],
 )
 def test_bad_queries_are_400_not_500(client, fiche, query):

@@ -1,5 +1,7 @@
 """Whatever a parent or a bot puts in the URL, the page answers 200 and escapes what it echoes."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,15 @@ def test_absurd_distances(client, search_page, make_location, distance):
 
     assert errors(response, "afstand")
     assert len(response.context["results"]) == 1
+
+
+def test_the_message_is_tied_to_its_field_for_screen_readers(client, search_page, make_location):
+    make_location()
+
+    html = client.get("/zoeken/", {"postcode": "9000", "afstand": "-5"}).content.decode()
+
+    assert 'id="id_afstand_error"' in html
+    assert re.search(r'<input[^>]*aria-describedby="[^"]*id_afstand_error[^"]*"[^>]*>', html)
 
 
 @pytest.mark.parametrize("number", ["-1", "0", "abc", "99999999999999999999", "2.5", ""])
@@ -113,6 +124,18 @@ def test_other_bad_values_are_ignored_with_a_message(client, search_page, make_l
     assert len(response.context["results"]) == 1
     form, notices = response.context["form"], response.context["notices"]
     assert form.errors or notices
+
+
+@pytest.mark.parametrize("url", ["/zoeken/", "/open-data/opvanglocaties.csv"])
+def test_a_month_years_ahead_is_refused_not_a_crash(client, search_page, make_location, url):
+    make_location()
+
+    response = client.get(url, {"vanaf": "9999-12"})
+
+    assert response.status_code == 200
+    if url == "/zoeken/":
+        assert errors(response, "vanaf") == ["Kies een maand binnen de komende 3 jaar."]
+        assert len(response.context["results"]) == 1
 
 
 def test_a_month_in_the_past_searches_from_now(client, search_page, make_location):

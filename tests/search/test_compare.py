@@ -89,3 +89,38 @@ def test_a_fiche_links_to_compare(client, make_location):
     html = client.get(location.url).content.decode()
 
     assert f'href="/vergelijken/?toevoegen={location.pk}"' in html
+
+
+@pytest.mark.parametrize("junk", ["²", "99999999999", "9" * 5000, "2147483648", "0"])
+def test_ids_that_are_no_database_ids_are_ignored(client, make_location, junk):
+    a = make_location(title="A")
+
+    response = client.get("/vergelijken/", {"locatie": [junk, str(a.pk)]}, follow=True)
+
+    assert compared(response) == ["A"]
+    assert client.session["compare"] == [a.pk]
+    assert compared(client.get("/vergelijken/", {"toevoegen": junk}, follow=True)) == ["A"]
+
+
+def test_viewing_the_same_list_does_not_write_the_session(client, make_location):
+    a = make_location(title="A")
+    client.get("/vergelijken/", {"locaties": str(a.pk)})
+    key = client.session.session_key
+
+    from django.contrib.sessions.models import Session
+
+    before = Session.objects.get(session_key=key).expire_date
+    client.get("/vergelijken/", {"locaties": str(a.pk)})
+
+    assert Session.objects.get(session_key=key).expire_date == before
+
+
+def test_restricted_fiches_are_not_compared(client, make_location):
+    from wagtail.models import PageViewRestriction
+
+    a, hidden = make_location(title="A"), make_location(title="Verborgen")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+    assert compared(client.get("/vergelijken/", {"locaties": f"{a.pk},{hidden.pk}"})) == ["A"]

@@ -8,6 +8,8 @@ import pytest
 
 from opvanglocaties.choices import CareType
 
+from .world import set_hours
+
 pytestmark = pytest.mark.django_db
 
 PERSONAL = ("contact_name", "email", "phone", "Jan Janssens", "jan@example.org", "09 123 45 67")
@@ -52,3 +54,15 @@ def test_bad_filters_still_give_a_file(client, make_location):
     text = content(client.get("/open-data/opvanglocaties.csv", {"afstand": "-1", "gemeente": "x"}))
 
     assert len(text.strip().splitlines()) == 2
+
+
+def test_csv_opens_safely_in_a_spreadsheet_whatever_the_language(client, make_location):
+    set_hours(make_location(title='=HYPERLINK("http://x.example")', street="@straat"))
+
+    text = content(client.get("/en/open-data/opvanglocaties.csv"))
+
+    assert text.startswith("\ufeffid,name,")
+    row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert row["name"] == '\'=HYPERLINK("http://x.example")'
+    assert row["street"] == "'@straat"
+    assert row["opening_hours"] == "Mo-Fr 07:00-18:00"

@@ -75,6 +75,39 @@ def test_availability_now_and_from_a_month(client, search_page, make_location):
     ]
 
 
+def test_the_free_later_count_matches_the_month_asked_for(client, search_page, make_location):
+    today = timezone.localdate()
+    set_availability(make_location(title="Nu vrij"), FREE_NOW)
+    set_availability(
+        make_location(title="Straks vrij"), FREE_FROM, today + datetime.timedelta(days=70)
+    )
+    this_month = today.strftime("%Y-%m")
+
+    # A month alone means "free from that month", and the facet counts what its link shows.
+    response = client.get("/zoeken/", {"vanaf": this_month})
+    availability = {value.value: value for value in response.context["facets"]["beschikbaar"]}
+
+    assert titles(response) == ["Nu vrij"]
+    assert availability["vanaf"].count == 1
+    assert availability["vanaf"].selected
+    assert titles(client.get("/zoeken/", {"beschikbaar": "nu", "vanaf": "2999-01"})) == ["Nu vrij"]
+
+
+def test_restricted_fiches_stay_out_of_search_and_open_data(client, search_page, make_location):
+    from wagtail.models import PageViewRestriction
+
+    make_location(title="Open")
+    hidden = make_location(title="Verborgen")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+    assert titles(client.get("/zoeken/")) == ["Open"]
+    csv = b"".join(client.get("/open-data/opvanglocaties.csv").streaming_content).decode()
+    assert "Open" in csv
+    assert "Verborgen" not in csv
+
+
 def test_availability_follows_the_age_group_of_the_child(client, search_page, make_location):
     set_availability(make_location(title="Baby's"), FREE_NOW, age_group=AgeGroup.BABY)
     set_availability(make_location(title="Peuters"), FREE_NOW, age_group=AgeGroup.TODDLER)
