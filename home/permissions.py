@@ -12,11 +12,15 @@
   with a second collection every upload form asks which collection to use.
 """
 
+import logging
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermission
 
 from opvanglocaties.permissions import COMMUNICATION, LOCATION, LOCATION_GROUP, LOKET
+
+logger = logging.getLogger(__name__)
 
 SECTION_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 PROVIDER_COLLECTION = "Documenten voor aanbieders"
@@ -51,8 +55,15 @@ def is_content_section(page):
 
 @transaction.atomic
 def grant_section_permissions(page):
-    """Communication staff may add, edit and publish in this section (idempotent)."""
-    group = Group.objects.get(name=COMMUNICATION)
+    """Communication staff may add, edit and publish in this section (idempotent).
+
+    Without the group (an administrator removed it) the page is still created; the log says
+    that nobody was given the section.
+    """
+    group = Group.objects.filter(name=COMMUNICATION).first()
+    if group is None:
+        logger.warning("no %r group: section %s was not handed to anyone", COMMUNICATION, page.pk)
+        return
     for codename in SECTION_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group,

@@ -132,7 +132,7 @@ def _neighbourhood_facet(search, places):
         counts[neighbourhood] = counts.get(neighbourhood, 0) + n
     chosen = {n.pk for n in search.neighbourhoods}
     return [
-        FacetValue(n.slug, n.name, counts.get(n.pk, 0), n.pk in chosen)
+        FacetValue(n.choice_value, n.label, counts.get(n.pk, 0), n.pk in chosen)
         for n in search.neighbourhood_choices
         if counts.get(n.pk) or n.pk in chosen
     ]

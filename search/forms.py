@@ -156,7 +156,32 @@ class SearchForm(forms.Form):
         self.region = region
         self.notices = []
         self.neighbourhood_choices = list(self._neighbourhood_choices())
-        self.fields["wijk"].choices = [(n.slug, n.name) for n in self.neighbourhood_choices]
+        self._name_neighbourhoods()
+        self.fields["wijk"].choices = [
+            (n.choice_value, n.label) for n in self.neighbourhood_choices
+        ]
+
+    def _name_neighbourhoods(self):
+        # Within one municipality a wijk's slug is unique. Across a region two municipalities
+        # can both have a "centrum": there a wijk is "<municipality>/<wijk>" and its label
+        # names the municipality. A plain slug from an older link still works when it is
+        # unique in the region.
+        qualified = self._municipality_from_data() is None and (
+            len({n.municipality_id for n in self.neighbourhood_choices}) > 1
+        )
+        for n in self.neighbourhood_choices:
+            n.choice_value = f"{n.municipality.slug}/{n.slug}" if qualified else n.slug
+            n.label = f"{n.name} ({n.municipality.name_nl})" if qualified else n.name
+        if qualified and self.data and hasattr(self.data, "getlist"):
+            by_slug = {}
+            for n in self.neighbourhood_choices:
+                by_slug.setdefault(n.slug, []).append(n.choice_value)
+            values = [
+                by_slug[value][0] if len(by_slug.get(value, [])) == 1 else value
+                for value in self.data.getlist("wijk")
+            ]
+            self.data = self.data.copy()
+            self.data.setlist("wijk", values)
 
     def _neighbourhood_choices(self):
         municipality = self._municipality_from_data()
@@ -192,7 +217,7 @@ class SearchForm(forms.Form):
         slugs = self.cleaned_data["wijk"]
         if not slugs:
             return []
-        return [n for n in self.neighbourhood_choices if n.slug in slugs]
+        return [n for n in self.neighbourhood_choices if n.choice_value in slugs]
 
     def clean_postcode(self):
         text = self.cleaned_data["postcode"].strip()

@@ -123,6 +123,23 @@ def test_a_section_made_in_the_admin_is_handed_to_communication(
     assert page.permissions_for_user(communication_user).can_publish()
 
 
+def test_a_section_is_still_made_without_the_communication_group(client, home_page, caplog):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(name=COMMUNICATION).delete()
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x")
+    client.force_login(admin)
+
+    response = publish(
+        client, add_url(InformationPage, home_page), {"title": "Over ons", "slug": "over-ons"}
+    )
+
+    assert response.status_code == 302
+    assert InformationPage.objects.filter(slug="over-ons", live=True).exists()
+    assert "was not handed to anyone" in caplog.text
+
+
 def test_revisions_can_be_compared(client, communication_user, news_item):
     client.force_login(communication_user)
     publish(client, edit_url(news_item), {"title": "Eerste versie"})

@@ -150,6 +150,35 @@ def test_neighbourhood_filter(client, search_page, make_location, wijken):
     assert sorted(titles(both)) == ["In Gentbrugge", "In Ledeberg"]
 
 
+def test_region_wide_neighbourhoods_with_the_same_name_stay_apart(
+    client, search_page, make_location, region, gent, buren
+):
+    from ..factories import NeighbourhoodFactory
+
+    _merelbeke, destelbergen = buren
+    region.municipalities.set([gent, destelbergen])
+    in_gent = NeighbourhoodFactory(municipality=gent, name="Centrum", slug="centrum")
+    elsewhere = NeighbourhoodFactory(municipality=destelbergen, name="Centrum", slug="centrum")
+    NeighbourhoodFactory(municipality=gent, name="Ledeberg", slug="ledeberg")
+    make_location(title="Centrum Gent", neighbourhood=in_gent)
+    make_location(
+        title="Centrum Destelbergen",
+        neighbourhood=elsewhere,
+        municipality=destelbergen,
+        postcode="9070",
+    )
+
+    response = client.get("/zoeken/", {"wijk": "gent/centrum"})
+
+    assert titles(response) == ["Centrum Gent"]
+    assert "Centrum (Destelbergen)" in response.content.decode()
+    # A plain slug is ambiguous across the region: refused with a message, not both shown.
+    ambiguous = client.get("/zoeken/", {"wijk": "centrum", "sorteer": "naam"})
+    assert ambiguous.context["form"].errors["wijk"]
+    # An unambiguous plain slug, as in a link from before, still finds its wijk.
+    assert client.get("/zoeken/", {"wijk": "ledeberg"}).context["form"].errors == {}
+
+
 def test_buurgemeenten_reach_across_the_region_border(
     client, search_page, make_location, buren, home_page
 ):
