@@ -1,5 +1,7 @@
 """News: an index with pagination, tags and feeds, and the news items below it."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -14,6 +16,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+
+TAG_SLUG = re.compile(r"[-\w]*")
 
 NEWS_PER_PAGE = 10
 
@@ -48,6 +52,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag = request.GET.get("tag", "")[:100]
+        # A tag is a slug; anything else (a NUL byte breaks PostgreSQL) matches no tag.
+        if not TAG_SLUG.fullmatch(tag):
+            tag = ""
         # get_page: a page number that is not a number or out of range gives a page, not a 500.
         news = Paginator(self.news_items(tag).prefetch_related("tags"), NEWS_PER_PAGE).get_page(
             request.GET.get("page")

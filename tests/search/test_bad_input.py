@@ -113,6 +113,10 @@ def test_html_in_the_query_is_escaped(client, search_page, make_location):
         {"sorteer": "random"},
         {"lat": "abc", "lng": "3.7"},
         {"lat": "40.7", "lng": "-74.0"},
+        # A NUL byte makes PostgreSQL refuse the query: it must never reach one.
+        {"q": "crèche\x00"},
+        {"postcode": "9000\x00"},
+        {"gemeente": "gent\x00", "wijk": "\x00"},
     ],
 )
 def test_other_bad_values_are_ignored_with_a_message(client, search_page, make_location, params):
