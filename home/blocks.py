@@ -4,6 +4,7 @@ One template per block in `templates/home/blocks/`, so a block looks the same wh
 used. The request form becomes one more block in a later issue.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -30,15 +31,24 @@ class HeadingBlock(blocks.StructBlock):
         template = "home/blocks/heading.html"
 
 
+ALT_TEXT_HELP = _("Describe what the image shows, for people who cannot see it.")
+DECORATIVE_HELP = _("Tick only if the image adds nothing to the text: screen readers then skip it.")
+ALT_TEXT_REQUIRED = _('Describe the image, or tick "decorative image".')
+
+
 class ImageBlock(blocks.StructBlock):
-    """An image with the alternative text a screen reader reads (required unless decorative)."""
+    """An image with the alternative text a screen reader reads.
+
+    An empty text is a choice the editor makes by ticking "decorative", never the result of
+    forgetting the field (WCAG 1.1.1): a decorative image gets alt="" on purpose.
+    """
 
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
-        required=False,
-        max_length=250,
-        help_text=_("Describe what the image shows. Leave empty only if it is decorative."),
+        label=_("alternative text"), required=False, max_length=250, help_text=ALT_TEXT_HELP
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative image"), required=False, help_text=DECORATIVE_HELP
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
 
@@ -46,6 +56,14 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
+
+    def clean(self, value):
+        result = super().clean(value)
+        if not result.get("decorative") and not (result.get("alt_text") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)}
+            )
+        return result
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -65,9 +83,7 @@ class CallToActionBlock(blocks.StructBlock):
         result = super().clean(value)
         if not result.get("page") and not result.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(_("Choose a page or an address."))
-                }
+                block_errors={"page": ValidationError(_("Choose a page or an address."))}
             )
         return result
 
@@ -195,9 +211,7 @@ class LinkBlock(blocks.StructBlock):
         if not result.get("page") and not (result.get("url") and result.get("text")):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "page": blocks.BlockValidationError(
-                        _("Choose a page, or give an address and a text.")
-                    )
+                    "page": ValidationError(_("Choose a page, or give an address and a text."))
                 }
             )
         return result

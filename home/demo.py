@@ -7,6 +7,7 @@ Idempotent: every page is looked up by its slug first, so `seed_demo` may run ag
 import datetime
 import io
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -36,11 +37,15 @@ from .permissions import (
     PROVIDER_DOCUMENT_GROUPS,
     grant_section_permissions,
     provider_documents_collection,
+    put_under_review,
 )
 
 HOW_IT_WORKS = [
     ("Zoek", "Zoek opvang in je wijk of gemeente en bekijk prijs, openingsuren en vrije plaatsen."),
-    ("Vergelijk en vraag aan", "Kies tot vijf locaties en vul één aanvraag in voor allemaal."),
+    (
+        "Vergelijk en vraag aan",
+        f"Kies tot {settings.OPVANGPUNT_MAX_COMPARE} locaties en vraag ze allemaal tegelijk aan.",
+    ),
     (
         "Krijg antwoord",
         "Elke locatie antwoordt binnen haar behandelingstermijn. Je volgt alles op.",
@@ -226,6 +231,34 @@ FAQ = [
 ]
 
 
+def _privacy_facts(region):
+    """What GDPR art. 13 asks of the privacy page, as the user agreement (seed 000) has it.
+
+    The city, through its Kinderopvangpunt, is the controller; for the handling of a request
+    it is a joint controller with the location the parent applies to (art. 4 §2, GDPR
+    art. 26). The ground is the parent's consent (art. 4 §3 c).
+    """
+    city = "Stad" if region.municipalities.count() == 1 else "Steden"
+    return {
+        "controller": (
+            f"{city} {region.name}, Kinderopvangpunt {region.name}\n"
+            f"Stadhuisplein 1, {region.name}\n"
+            "Voor de behandeling van je aanvraag is de opvanglocatie waar je aanvraagt mee "
+            "verantwoordelijk: de stad en de locatie zijn samen verwerkingsverantwoordelijke "
+            "(artikel 26 AVG)."
+        ),
+        "controller_email": f"loket@{region.slug}.opvangpunt.example",
+        "dpo_email": f"dpo@{region.slug}.opvangpunt.example",
+        "legal_basis": (
+            "We verwerken je gegevens alleen om je opvangvraag te behandelen: om de locaties "
+            "die je kiest je aanvraag te laten beoordelen en je te laten antwoorden. "
+            "Dat doen we met je toestemming (artikel 6.1 a AVG), die je geeft wanneer je de "
+            "aanvraag verstuurt. Je kunt je toestemming altijd intrekken: vraag het aan het "
+            "loket. Wat we tot dan met je gegevens deden, blijft rechtmatig."
+        ),
+    }
+
+
 def _information(home, region):
     faq = _child(
         home,
@@ -273,6 +306,9 @@ def _information(home, region):
         "privacy",
         title="Privacy",
         summary="Welke gegevens we vragen, waarom, wie ze ziet en hoe lang we ze bewaren.",
+        **_privacy_facts(region),
+        # No figure blocks: the page shows the retention periods and deadlines itself, from
+        # the configuration; the text refers to them instead of repeating them.
         body=[
             ("heading", {"text": "Welke gegevens vragen we?", "level": "h2"}),
             (
@@ -288,20 +324,30 @@ def _information(home, region):
                 "paragraph",
                 _rich(
                     "Een locatie ziet eerst alleen je voornaam, je opvangplan en je postcode. "
-                    "Pas als ze je aanvraag bekijkt, ziet ze je naam en contactgegevens."
+                    "Pas als ze je aanvraag bekijkt, ziet ze je naam en contactgegevens. "
+                    "We geven je gegevens aan niemand anders, tenzij jij dat uitdrukkelijk "
+                    "toestaat of de wet het oplegt; cijfers voor het beleid zijn altijd "
+                    "samengeteld, nooit per gezin."
                 ),
             ),
             ("heading", {"text": "Hoe lang bewaren we je gegevens?", "level": "h2"}),
-            ("figure", {"figure": "request_retention_years", "label": ""}),
+            (
+                "paragraph",
+                _rich(
+                    "Zo lang als het decreet over de kinderopvang van baby's en peuters "
+                    "voorschrijft (artikel 24); daarna wissen we ze. De termijn staat "
+                    "bovenaan deze pagina."
+                ),
+            ),
             ("heading", {"text": "Je rechten", "level": "h2"}),
             (
                 "paragraph",
                 _rich(
                     "Je mag je gegevens inkijken, laten verbeteren, downloaden of laten wissen. "
-                    "Vraag het aan het loket."
+                    "Vraag het aan het loket of aan de functionaris voor gegevensbescherming. "
+                    "We antwoorden binnen de termijn bovenaan deze pagina."
                 ),
             ),
-            ("figure", {"figure": "data_request_response_days", "label": ""}),
         ],
     )
     accessibility = _child(
@@ -323,6 +369,9 @@ def _information(home, region):
     )
     for page in (faq, referrers, privacy, accessibility):
         grant_section_permissions(page)
+    # The privacy notice states the city's legal position: a second pair of eyes before it
+    # changes (communication submits, the loket checks, the final editors publish).
+    put_under_review(privacy)
     return faq, referrers, privacy, accessibility
 
 

@@ -32,7 +32,8 @@ class NewsFeed(Feed):
         return self.index_page.search_description or self.index_page.title
 
     def items(self):
-        return self.index_page.news_items()[:FEED_LENGTH]
+        # item_categories reads each item's tags: one query for all of them, not one per item.
+        return self.index_page.news_items().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -3,6 +3,10 @@
 - Communication staff get add, edit, publish and lock rights on each content section directly
   under a home page (news index, leaflet index, information pages, privacy page, the
   accessibility statement); Wagtail passes those rights to the pages inside the section.
+- A section that needs a second pair of eyes has a workflow ("Redactie en loket"). Wagtail
+  offers Publish to whoever holds publish rights, workflow or not, so there communication
+  staff keep add and edit but lose publish, and the final editors (Eindredactie), who approve
+  last, hold it. Assigning or removing a workflow re-grants the section (`signals.py`).
 - Never on the home page itself: rights there would reach the location index and every fiche.
   The home page's own text they may edit through a Django permission that HomePage's
   permission tester reads (home.models.pages.EDIT_HOME_PERMISSION, migration 0003).
@@ -16,13 +20,24 @@ import logging
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, CollectionViewRestriction, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+)
 
 from opvanglocaties.permissions import COMMUNICATION, LOCATION, LOCATION_GROUP, LOKET
 
 logger = logging.getLogger(__name__)
 
+FINAL_EDITORS = "Eindredactie"
+# The two-step workflow of migration 0003: the loket checks the facts, the final editors approve.
+REVIEW_WORKFLOW = "Redactie en loket"
 SECTION_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+REVIEWED_SECTION_PERMISSIONS = tuple(c for c in SECTION_PAGE_PERMISSIONS if c != "publish_page")
 PROVIDER_COLLECTION = "Documenten voor aanbieders"
 # Every provider account has one of the two provider roles: only the roles give access to the
 # admin, where providers log in. The loket and communication staff keep these documents.
@@ -53,25 +68,72 @@ def is_content_section(page):
     )
 
 
+def section_of(page):
+    """The content section `page` is or lies in, or None (a fiche, the home page)."""
+    for candidate in [page, *page.get_ancestors().filter(depth__gte=3).order_by("-depth")]:
+        if is_content_section(candidate):
+            return candidate
+    return None
+
+
+def requires_review(section):
+    """Whether an active workflow applies to the section or to any page inside it.
+
+    Rights go from a section down, so a workflow on one page inside a section puts the
+    whole section under review: nobody could take the publish right away on that page alone.
+    """
+    if section.get_workflow() is not None:
+        return True
+    return WorkflowPage.objects.filter(
+        page__in=Page.objects.descendant_of(section), workflow__active=True
+    ).exists()
+
+
 @transaction.atomic
 def grant_section_permissions(page):
-    """Communication staff may add, edit and publish in this section (idempotent).
+    """Hand a content section to communication staff and the final editors (idempotent).
 
-    Without the group (an administrator removed it) the page is still created; the log says
-    that nobody was given the section.
+    Communication staff may add, edit and publish; in a section under review they may not
+    publish, and the final editors, who approve last, may. Without the groups (an
+    administrator removed them) the page is still created; the log says so.
     """
-    group = Group.objects.filter(name=COMMUNICATION).first()
-    if group is None:
-        logger.warning("no %r group: section %s was not handed to anyone", COMMUNICATION, page.pk)
-        return
-    for codename in SECTION_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
+    reviewed = requires_review(page)
+    for name, codenames in (
+        (COMMUNICATION, REVIEWED_SECTION_PERMISSIONS if reviewed else SECTION_PAGE_PERMISSIONS),
+        (FINAL_EDITORS, SECTION_PAGE_PERMISSIONS),
+    ):
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            logger.warning("no %r group: section %s was not handed to it", name, page.pk)
+            continue
+        wanted = Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
         )
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        GroupPagePermission.objects.filter(
+            group=group, page=page, permission__codename__in=SECTION_PAGE_PERMISSIONS
+        ).exclude(permission__in=wanted).delete()
+
+
+def put_under_review(section):
+    """Give `section` the two-step workflow (the signal then takes publish from the authors)."""
+    WorkflowPage.objects.update_or_create(
+        page=section, defaults={"workflow": Workflow.objects.get(name=REVIEW_WORKFLOW)}
+    )
+
+
+def regrant_sections_around(page):
+    """Re-grant every section a workflow on `page` can touch: its own, and those below it."""
+    sections = [page] if is_content_section(page) else []
+    containing = section_of(page)
+    if containing is not None and containing not in sections:
+        sections.append(containing)
+    for candidate in Page.objects.descendant_of(page).filter(depth__lte=page.depth + 2):
+        if candidate not in sections and is_content_section(candidate):
+            sections.append(candidate)
+    for section in sections:
+        grant_section_permissions(section)
 
 
 @transaction.atomic

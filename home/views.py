@@ -1,8 +1,48 @@
 """Small public views of the site as a whole (robots.txt)."""
 
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
+from wagtail.models import Site
 
-robots_txt = require_GET(
-    TemplateView.as_view(template_name="home/robots.txt", content_type="text/plain")
-)
+# Compare lists and request starts are a visitor's own choices, endless in number: nothing to
+# index. Named, not typed, so a renamed path (or a new interface language) cannot slip past.
+PERSONAL_URL_NAMES = ("compare", "request_start")
+
+
+def _search_page(request):
+    site = Site.find_for_request(request)
+    home = site.root_page.specific if site is not None else None
+    return home.search_page() if hasattr(home, "search_page") else None
+
+
+def disallowed_paths(request):
+    """The paths robots should stay out of, in every interface language."""
+    paths = [reverse("wagtailadmin_home")]
+    search_page = _search_page(request)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for name in PERSONAL_URL_NAMES:
+                try:
+                    paths.append(reverse(name))
+                except NoReverseMatch:  # the search app is not installed
+                    continue
+            parts = search_page.get_url_parts(request) if search_page is not None else None
+            if parts is not None:
+                # The search page itself is indexed (the sitemap lists it); its results, one
+                # per combination of filters in the query string, are not.
+                paths.append(f"{parts[2]}?")
+    return list(dict.fromkeys(paths))
+
+
+@require_GET
+def robots_txt(request):
+    """/robots.txt: what robots may skip, and where the sitemap is."""
+    return render(
+        request,
+        "home/robots.txt",
+        {"disallowed": disallowed_paths(request), "sitemap_url": reverse("sitemap")},
+        content_type="text/plain",
+    )

@@ -6,6 +6,8 @@ explicitly, so that a field added to a model later does not appear in the open d
 
 from rest_framework import serializers
 
+from .privacy import published_address
+
 
 class MunicipalitySerializer(serializers.Serializer):
     """A municipality by its Statbel NIS code and names."""
@@ -58,3 +60,17 @@ class PriorityRuleNamesField(serializers.Field):
     def to_representation(self, value):
         # .all(): the rules the API's queryset prefetched, not a query per fiche.
         return [rule.name for rule in value.all()]
+
+
+class PublishedAddressField(serializers.Field):
+    """One part of the address as the open data give it: not a childminder's street, house
+    number or exact position (`opvanglocaties.privacy`)."""
+
+    def __init__(self, part, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+        self.part = part
+
+    def to_representation(self, value):
+        return getattr(published_address(value), self.part)

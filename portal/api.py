@@ -2,30 +2,29 @@
 
 Mounted at /api/v2/ (portal/urls.py); documented for reusers in docs/open-data.md. The one
 endpoint lists live, public location fiches only: no other page types, no drafts, nothing
-behind a view restriction, and no fields about people (see `LocationPage.api_fields`).
+behind a view restriction, and no fields about people (see `LocationPage.api_fields`). Bad
+query values are a 400 with a message, never a server error (`portal/api_filters.py`).
 """
 
-from django.core.exceptions import ValidationError
-from wagtail.api.v2.filters import FieldsFilter
+from django.http import Http404
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
 
 from opvanglocaties.models import LocationPage
 
+from .api_filters import (
+    CheckedFieldsFilter,
+    WordsSearchFilter,
+    check_listing_query,
+    check_no_null_characters,
+    integer_range,
+    parse_integer,
+)
 
-class CheckedFieldsFilter(FieldsFilter):
-    """Wagtail's field filter, answering 400 rather than 500 to a value of the wrong type.
-
-    Wagtail converts booleans and integers itself but hands other values (a latitude, a price,
-    a date) straight to the ORM, which raises while building the query.
-    """
-
-    def filter_queryset(self, request, queryset, view):
-        try:
-            return super().filter_queryset(request, queryset, view)
-        except (ValueError, TypeError, ValidationError) as error:
-            raise BadRequestError(f"field filter error: {error}") from error
+CHECKED_BACKENDS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: WordsSearchFilter}
 
 
 class LocationPagesAPIViewSet(PagesAPIViewSet):
@@ -36,9 +35,27 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
     meta_fields = [field for field in PagesAPIViewSet.meta_fields if field != "parent"]
     detail_only_fields = []
     filter_backends = [
-        CheckedFieldsFilter if backend is FieldsFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
+        CHECKED_BACKENDS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends
     ]
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            # Wagtail counts inline rows and many-to-many fields as database fields too: ordering
+            # by one repeats a fiche per row, and filtering by one takes ids the API never shows.
+            columns = {field.name for field in model._meta.concrete_fields}
+            fields = [name for name in fields if name in columns]
+        return fields
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        check_listing_query(
+            self.request.GET,
+            queryset.model,
+            self.get_available_fields(queryset.model, db_fields_only=True),
+            queryset.db,
+        )
 
     def get_queryset(self):
         requested = self.request.GET.get("type")
@@ -57,6 +74,20 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
             .prefetch_related("opening_hours", "closing_periods", "availability", "priority_rules")
             .order_by("id")
         )
+
+    def get_object(self):
+        # The URL takes any run of digits; past the id column's range SQLite raises
+        # OverflowError instead of finding no page.
+        low, high = integer_range(Page._meta.pk, LocationPage.objects.db)
+        if not low <= self.kwargs["pk"] <= high:
+            raise Http404(f"No {self.model._meta.object_name} matches the given query.")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        check_no_null_characters(request.GET, ["html_path"])
+        if "id" in request.GET:
+            parse_integer(request.GET["id"], "id", *integer_range(Page._meta.pk, queryset.db))
+        return super().find_object(queryset, request)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

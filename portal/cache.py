@@ -12,10 +12,10 @@ pages are published a few hundred times a day at most, so finer bookkeeping woul
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import patch_vary_headers
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
@@ -109,3 +109,11 @@ def _page_changed(sender, **kwargs):
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, **kwargs):
+    # A page made private must not go on being served from the cache to anonymous visitors,
+    # nor linger in the cached lists and searches that showed it.
+    invalidate()

@@ -69,10 +69,12 @@ def ranks_per_row(backend_name):
     return type(get_search_backend(backend_name)).__name__ == "SQLiteSearchBackend"
 
 
-def _matches(backend_name, queryset, query, ranked):
+def _matches(backend_name, queryset, query, ranked, operator=None):
     if ranked and ranks_per_row(backend_name):
-        return _name_first(_matches(backend_name, queryset, query, False), query)
-    results = get_search_backend(backend_name).search(query, queryset, order_by_relevance=ranked)
+        return _name_first(_matches(backend_name, queryset, query, False, operator), query)
+    results = get_search_backend(backend_name).search(
+        query, queryset, order_by_relevance=ranked, operator=operator
+    )
     if hasattr(results, "get_queryset"):
         # Database backends answer with a queryset (the text match is a subquery, ordered by
         # relevance), so the filters, facets and counts stay in one SQL statement each.
@@ -110,7 +112,7 @@ def _name_first(queryset, query):
     )
 
 
-def text_matches(queryset, query, ranked=True):
+def text_matches(queryset, query, ranked=True, operator=None):
     """`queryset` narrowed to the rows matching `query`; `ranked`: best match first.
 
     The result is a plain queryset: callers add filters, annotations and another order. Leave
@@ -118,4 +120,4 @@ def text_matches(queryset, query, ranked=True):
     relevance score with a subquery per row. When the cluster cannot be reached the database
     index answers, as in `search()`.
     """
-    return _with_fallback(_matches, queryset, query, ranked)
+    return _with_fallback(_matches, queryset, query, ranked, operator)

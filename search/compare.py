@@ -1,13 +1,14 @@
 """The compare list: up to four fiches, kept in the session and carried in the URL."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 SESSION_KEY = "compare"
 
 
 def max_locations():
     """How many locations a parent may compare (and ask for in one request)."""
-    return getattr(settings, "OPVANGPUNT_MAX_COMPARE", 4)
+    return settings.OPVANGPUNT_MAX_COMPARE
 
 
 MAX_ID = 2**31 - 1
@@ -31,6 +32,13 @@ def limit(ids):
     """The ids that fit in the compare list, and whether some were dropped."""
     allowed = max_locations()
     return ids[:allowed], len(ids) > allowed
+
+
+def over_limit_message():
+    """What a parent reads when a list held more locations than may be compared."""
+    return _("You can compare at most %(count)d locations; the others were left out.") % {
+        "count": max_locations()
+    }
 
 
 def stored(session):

@@ -1,12 +1,14 @@
 """Result counts per filter value, each counted with all the other filters applied.
 
-Two queries, whatever the number of fiches: one for the fixed-value facets (and the total),
-one grouped by place for the wijk and municipality facets.
+Two queries, whatever the number of fiches. The first groups the fiches that pass every
+non-facet filter by the facets' own values (type of care, tariff, subsidy framework, free now,
+free later): a few dozen rows at most, from which Python adds up every count and the total.
+The second groups by place for the wijk and municipality facets.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -25,72 +27,100 @@ class FacetValue:
     selected: bool = False
 
 
-# The facets counted together in one query: (facet name, condition name, field, values).
+@dataclass(frozen=True)
+class Facet:
+    """A facet over one column of the grouped rows (`column`), filtered as `condition`."""
+
+    name: str  # the URL parameter
+    condition: str  # the name of its filter in `LocationSearch.conditions`
+    column: str
+
+
 FIELD_FACETS = [
-    ("type", "type", "care_type", CareType.choices),
-    (
-        "ikt",
-        "tariff",
-        "tariff_type",
-        [(TariffType.INCOME_RELATED, TariffType.INCOME_RELATED.label)],
-    ),
-    ("subsidie", "subsidy", "subsidy_framework", SubsidyFramework.choices),
+    Facet("type", "type", "care_type"),
+    Facet("ikt", "tariff", "tariff_type"),
+    Facet("subsidie", "subsidy", "subsidy_framework"),
 ]
+AVAILABILITY = Facet("beschikbaar", "availability", "availability")
+FACETS = [*FIELD_FACETS, AVAILABILITY]
 
 
-def _except(search, *names):
-    """The conditions of the facets named, all but the ones in `names`, ANDed together."""
-    condition = Q()
-    for _facet, condition_name, _field, _values in FIELD_FACETS:
-        if condition_name not in names and condition_name in search.conditions:
-            condition &= search.conditions[condition_name]
-    if "availability" not in names and "availability" in search.conditions:
-        condition &= search.conditions["availability"]
-    return condition
+def _values(search):
+    """Each facet's values as (value, label)."""
+    return {
+        "type": CareType.choices,
+        "ikt": [(TariffType.INCOME_RELATED, TariffType.INCOME_RELATED.label)],
+        "subsidie": SubsidyFramework.choices,
+        "beschikbaar": _availability_labels(search),
+    }
+
+
+def _has(row, facet, value):
+    """Whether the fiches of a grouped row have `value` for `facet`."""
+    if facet is AVAILABILITY:
+        return bool(row[Availability.NOW if value == Availability.NOW else Availability.FROM_MONTH])
+    return row[facet.column] == value
+
+
+def _chosen(search):
+    """The values the search filters on, per facet that is active: {facet: {value, …}}."""
+    data = search.data
+    chosen = {}
+    if data.get("type"):
+        chosen["type"] = {data["type"]}
+    if data.get("ikt"):
+        chosen["ikt"] = {TariffType.INCOME_RELATED}
+    if data.get("subsidie"):
+        chosen["subsidie"] = set(data["subsidie"])
+    if search.availability:
+        chosen["beschikbaar"] = {search.availability}
+    return chosen
+
+
+def _grouped_rows(search):
+    """Counts of the fiches passing every non-facet filter, grouped by the facets' values."""
+    return list(
+        search.filtered(leave_out={facet.condition for facet in FACETS})
+        .order_by()
+        .annotate(
+            **{
+                Availability.NOW: search.availability_condition(Availability.NOW),
+                Availability.FROM_MONTH: search.availability_condition(Availability.FROM_MONTH),
+            }
+        )
+        .values(
+            *(facet.column for facet in FIELD_FACETS), Availability.NOW, Availability.FROM_MONTH
+        )
+        .annotate(n=Count("pk"))
+    )
 
 
 def facets(search):
-    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}, plus "total".
+    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}, plus "total"."""
+    rows = _grouped_rows(search)
+    chosen = _chosen(search)
 
-    The type, tariff, subsidy and availability counts come from one query: the other filters
-    apply to the whole query, and each count adds the conditions of the other facets. The
-    total number of results is counted in the same query.
-    """
-    data = search.data
-    left_out = {"type", "tariff", "subsidy", "availability"}
-    aggregates = {}
-    for facet_name, condition_name, field, values in FIELD_FACETS:
-        others = _except(search, condition_name)
-        for value, _label in values:
-            aggregates[f"{facet_name}__{value}"] = Count("pk", filter=others & Q(**{field: value}))
-    others = _except(search, "availability")
-    for value in (Availability.NOW, Availability.FROM_MONTH):
-        aggregates[f"beschikbaar__{value}"] = Count(
-            "pk", filter=others & search.availability_condition(value)
+    def passes(row, except_facet=None):
+        return all(
+            any(_has(row, facet, value) for value in chosen[facet.name])
+            for facet in FACETS
+            if facet.name in chosen and facet is not except_facet
         )
-    # The number of results, in the same pass: the search page need not count them again.
-    aggregates["total"] = Count("pk", filter=_except(search))
-    counts = search.filtered(leave_out=left_out).aggregate(**aggregates)
 
-    def selected(facet_name, value):
-        if facet_name == "ikt":
-            return bool(data.get("ikt"))
-        if facet_name == "subsidie":
-            return value in (data.get("subsidie") or [])
-        return data.get(facet_name) == value
-
-    result = {
-        facet_name: [
-            FacetValue(value, label, counts[f"{facet_name}__{value}"], selected(facet_name, value))
-            for value, label in values
+    result = {}
+    for facet in FACETS:
+        candidates = [row for row in rows if passes(row, except_facet=facet)]
+        result[facet.name] = [
+            FacetValue(
+                value,
+                label,
+                sum(row["n"] for row in candidates if _has(row, facet, value)),
+                value in chosen.get(facet.name, ()),
+            )
+            for value, label in _values(search)[facet.name]
         ]
-        for facet_name, _condition, _field, values in FIELD_FACETS
-    }
-    result["beschikbaar"] = [
-        FacetValue(value, label, counts[f"beschikbaar__{value}"], search.availability == value)
-        for value, label in _availability_labels(search)
-    ]
-    result["total"] = counts["total"]
+    # The number of results, from the same rows: the search page need not count them again.
+    result["total"] = sum(row["n"] for row in rows if passes(row))
     places = _place_counts(search)
     result["wijk"] = _neighbourhood_facet(search, places)
     result["gemeente"] = _municipality_facet(search, places)

@@ -42,6 +42,12 @@ WORD = re.compile(r"\w+")
 # The age from which a child counts as a toddler for the availability per age group.
 TODDLER_FROM_MONTHS = 18
 
+# The conditions on the search index's filter fields (`LocationPage.search_fields`): a search
+# backend can apply them together with the text.
+INDEXED_CONDITIONS = frozenset(
+    {"municipality", "neighbourhood", "type", "age", "tariff", "subsidy", "radius"}
+)
+
 
 def age_group_for(months):
     """The availability age group of a child of `months` months."""
@@ -209,7 +215,11 @@ class LocationSearch:
         for code in data.get("taal") or []:
             # The languages are a JSON list; its text holds each code in quotes on every database.
             conditions[f"language_{code}"] = Q(languages__icontains=f'"{code}"')
-        if self.origin is not None and data.get("afstand"):
+        if data.get("afstand") and self.origin is None:
+            self.notices.append(
+                _("Give a postcode, a neighbourhood or your position to search within a distance.")
+            )
+        elif data.get("afstand"):
             radius = data["afstand"]
             conditions["radius"] = geo.bounding_box(self.origin, radius)
         return conditions
@@ -241,16 +251,6 @@ class LocationSearch:
         # Wagtail's `public()`, with the view restrictions read once per search, not per query.
         return LocationPage.objects.all().private_q()
 
-    def base(self, ranked=False):
-        """Live public fiches matching the text, if any (the facets and results start here)."""
-        from .backends import text_matches
-
-        queryset = LocationPage.objects.live()
-        if self.terms:
-            queryset = text_matches(queryset, self.terms, ranked=ranked)
-        # After the text match: search backends accept only their indexed filter fields.
-        return queryset.exclude(self._restricted)
-
     @cached_property
     def terms(self):
         """The words of the search text, without the operators and quotes of a query syntax.
@@ -261,10 +261,25 @@ class LocationSearch:
         return " ".join(WORD.findall(self.data.get("q") or ""))
 
     def filtered(self, leave_out=(), ranked=False):
-        """`base()` with every filter except the ones named in `leave_out`."""
-        queryset = self.base(ranked=ranked)
-        for name, condition in self.conditions.items():
-            if name not in leave_out:
+        """Live public fiches matching the text and every filter but those in `leave_out`.
+
+        The filters on indexed fields go to the search backend with the text: Elasticsearch
+        applies them before it keeps its best matches (`backends.MAX_INDEX_MATCHES`), so a
+        text search in Gent is not cut off by matches elsewhere in Flanders. The others
+        (availability, hours, languages, view restrictions) follow in SQL.
+        """
+        from .backends import text_matches
+
+        active = [(n, c) for n, c in self.conditions.items() if n not in leave_out]
+        queryset = LocationPage.objects.live()
+        for name, condition in active:
+            if name in INDEXED_CONDITIONS:
+                queryset = queryset.filter(condition)
+        if self.terms:
+            queryset = text_matches(queryset, self.terms, ranked=ranked)
+        queryset = queryset.exclude(self._restricted)
+        for name, condition in active:
+            if name not in INDEXED_CONDITIONS:
                 queryset = queryset.filter(condition)
         if "radius" in self.conditions and "radius" not in leave_out:
             radius = self.data["afstand"]
@@ -299,7 +314,9 @@ class LocationSearch:
         if self.origin is not None:
             queryset = queryset.annotate(distance_sq=geo.squared_distance(self.origin))
         if self.sort == Sort.DISTANCE:
-            return queryset.order_by("distance_sq", "title", "pk")
+            # A fiche without a position has no distance: last, not first (SQLite sorts NULL
+            # before any number).
+            return queryset.order_by(F("distance_sq").asc(nulls_last=True), "title", "pk")
         if self.sort == Sort.NAME:
             return queryset.order_by("title", "pk")
         if self.sort == Sort.AVAILABILITY:

@@ -238,7 +238,9 @@ class SearchForm(forms.Form):
     def clean_vanaf(self):
         month = self.cleaned_data["vanaf"]
         if month and month < timezone.localdate().replace(day=1):
-            self.notices.append(_("That month has passed: we searched for places free now."))
+            self.notices.append(
+                _("That month has passed: we searched for places free by the end of this month.")
+            )
             return timezone.localdate().replace(day=1)
         if month and month.year > timezone.localdate().year + MAX_YEARS_AHEAD:
             raise forms.ValidationError(

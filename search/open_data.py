@@ -1,12 +1,15 @@
 """The published facts of the fiches as CSV and GeoJSON, with the filters of the search page.
 
 Only what a fiche publishes and no personal data: no contact person, e-mail address or phone
-number (they are on the fiche for parents, not for bulk harvesting). The rows stream from the
-database in chunks, so a download of every fiche never holds them all in memory.
+number (they are on the fiche for parents, not for bulk harvesting), and no street, house
+number or exact position of a childminder's home (`opvanglocaties.privacy`). The rows stream
+from the database in chunks, so a download of every fiche never holds them all in memory.
 """
 
 import csv
 import json
+
+from opvanglocaties.privacy import published_address
 
 from .summaries import OSM_WEEKDAYS, opening_hours_summary
 
@@ -25,6 +28,7 @@ COLUMNS = [
     "neighbourhood",
     "latitude",
     "longitude",
+    "position_rounded",
     "licensed_capacity",
     "min_age_months",
     "max_age_months",
@@ -43,19 +47,21 @@ COLUMNS = [
 
 def record(location, request=None):
     """One fiche as a flat dict of published facts (the keys of `COLUMNS`)."""
+    address = published_address(location)
     return {
         "id": location.pk,
         "name": location.title,
         "url": location.get_full_url(request),
         "care_type": location.care_type,
-        "street": location.street,
-        "house_number": location.house_number,
+        "street": address.street,
+        "house_number": address.house_number,
         "postcode": location.postcode,
         "municipality": location.municipality.name_nl if location.municipality else "",
         "municipality_nis_code": location.municipality.nis_code if location.municipality else "",
         "neighbourhood": location.neighbourhood.name if location.neighbourhood else "",
-        "latitude": location.latitude,
-        "longitude": location.longitude,
+        "latitude": address.latitude,
+        "longitude": address.longitude,
+        "position_rounded": address.position_rounded,
         "licensed_capacity": location.licensed_capacity,
         "min_age_months": location.min_age_months,
         "max_age_months": location.max_age_months,
@@ -126,10 +132,11 @@ def geojson_chunks(queryset, request=None):
     first = True
     for location in rows(queryset.filter(latitude__isnull=False, longitude__isnull=False)):
         properties = record(location, request)
+        position = [properties["longitude"], properties["latitude"]]
         feature = {
             "type": "Feature",
             "id": location.pk,
-            "geometry": {"type": "Point", "coordinates": [location.longitude, location.latitude]},
+            "geometry": {"type": "Point", "coordinates": position},
             "properties": properties,
         }
         yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from opvanglocaties.models import LocationPage
@@ -51,11 +50,7 @@ def compare_view(request):
         base = listed or ([] if picked else compare.stored(request.session))
         ids, dropped = compare.limit(compare.parse_ids([*base, *picked, *added]))
         if dropped:
-            messages.warning(
-                request,
-                _("You can compare at most %(count)d locations; the others were left out.")
-                % {"count": compare.max_locations()},
-            )
+            messages.warning(request, compare.over_limit_message())
         compare.store(request.session, ids)
         query = request.GET.copy()
         for key in ("locatie", "toevoegen"):
@@ -80,7 +75,8 @@ def compare_view(request):
         {
             "locations": locations,
             "origin": origin,
-            "dropped": dropped,
+            # A shared link with too many ids: said on the page (no redirect, no message).
+            "over_limit": compare.over_limit_message() if dropped else "",
             "request_query": compare.as_param(ids),
             "max_locations": compare.max_locations(),
         },
@@ -94,8 +90,15 @@ def request_start(request):
     The request form itself comes with the requests issue; until then this page lists the
     chosen locations with how to reach them, so the link already does what it promises.
     """
-    ids, _dropped = compare.limit(compare.parse_ids(request.GET.getlist("locaties")))
-    return render(request, "search/request_start.html", {"locations": _locations(ids)})
+    ids, dropped = compare.limit(compare.parse_ids(request.GET.getlist("locaties")))
+    return render(
+        request,
+        "search/request_start.html",
+        {
+            "locations": _locations(ids),
+            "over_limit": compare.over_limit_message() if dropped else "",
+        },
+    )
 
 
 def _open_data_queryset(request):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -36,18 +37,80 @@ class InformationPage(Page):
         verbose_name_plural = _("information pages")
 
 
+# What GDPR art. 13.1 a-c asks of every privacy notice.
+ART_13_FIELDS = ("controller", "controller_email", "dpo_email", "legal_basis")
+
+
+class PrivacyPageForm(WagtailAdminPageForm):
+    """The privacy page's admin form: publishing asks for every fact GDPR art. 13 requires.
+
+    Required in the form, not in the model: Wagtail validates a live page on every save
+    (scheduled publishing, moves), and pages from before these fields must not block those.
+    A draft may leave them empty (Wagtail defers required fields when saving a draft).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ART_13_FIELDS:
+            if name in self.fields:
+                self.fields[name].required = True
+
+
 class PrivacyPage(Page):
     """The privacy notice in plain language (GDPR art. 12-13).
 
-    The editor writes what is asked, why, who sees it and the parent's rights; the figures
-    (how long, within how many days) come from the configuration (home.figures) and are shown
-    by the template, so they are never typed twice.
+    What art. 13 requires on every notice has a field of its own (the controller and how to
+    reach them, the data protection officer, the legal basis), which PrivacyPageForm asks for
+    before the page is published. The right to complain to the supervisory authority is
+    added by the template: for Flemish local authorities it is always the Vlaamse
+    Toezichtcommissie. The editor writes what is asked, why, who sees it and the parent's
+    rights in the body; the figures (how long, within how many days) come from the
+    configuration (home.figures) and are shown by the template only, so they are never typed.
     """
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)
+    controller = models.TextField(
+        _("controller"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Who decides why and how the data are processed, with their address "
+            "(GDPR art. 13.1 a). E.g. the city and its childcare desk."
+        ),
+    )
+    controller_email = models.EmailField(_("email of the controller"), blank=True, default="")
+    dpo_email = models.EmailField(
+        _("email of the data protection officer"),
+        blank=True,
+        default="",
+        help_text=_("The city's data protection officer (GDPR art. 13.1 b)."),
+    )
+    legal_basis = models.TextField(
+        _("purpose and legal basis"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Why the data are processed and on what ground (GDPR art. 6 and 13.1 c). "
+            "If the ground is consent, say how to withdraw it."
+        ),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("controller"),
+                FieldPanel("controller_email"),
+                FieldPanel("dpo_email"),
+                FieldPanel("legal_basis"),
+            ],
+            heading=_("Who is responsible, and why"),
+        ),
+        FieldPanel("body"),
+    ]
+    base_form_class = PrivacyPageForm
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -45,6 +45,24 @@ class HomePagePermissionTester(PagePermissionTester):
     def can_unpublish(self):
         return self.user.is_superuser or (not self.edits_home_content and super().can_unpublish())
 
+    def can_set_view_restrictions(self):
+        # A restriction on the home page would put the whole site, every fiche, behind a login.
+        return self.user.is_superuser or (
+            not self.edits_home_content and super().can_set_view_restrictions()
+        )
+
+    def can_reorder_children(self):
+        # The order of the sections under the home page is the site's structure, not its text.
+        return self.user.is_superuser or (
+            not self.edits_home_content and super().can_reorder_children()
+        )
+
+    def can_publish_subpage(self):
+        # New sections are made by administrators (and handed over by hook), not by editors.
+        return self.user.is_superuser or (
+            not self.edits_home_content and super().can_publish_subpage()
+        )
+
 
 class HomePage(Page):
     """The root page of a region's site: where parents start looking for childcare."""

@@ -4,9 +4,9 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal import cache as page_cache
 
@@ -15,17 +15,40 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in every interface language: [(code, name, url, is_current)].
+    """The current page in every interface language: [{"code", "name", "url", "is_current"}].
 
     Plain links rather than Django's POST form: the language lives in the URL (/en/...), so a
     page has one language per URL and anonymous pages can be cached without a CSRF cookie.
+    The name is the language's own ("English", "Nederlands"), not its name in the current
+    language: someone looking for their language must recognise it ("Engels" helps no one).
     """
     request = context["request"]
     current = get_language()
     return [
-        (code, name, translate_url(request.get_full_path(), code), code == current)
-        for code, name in settings.LANGUAGES
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(request.get_full_path(), code),
+            "is_current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def language_versions(url):
+    """A full URL of the site in every interface language: [{"lang_code", "location"}].
+
+    For the sitemap's hreflang alternates (portal/templates/sitemap.xml): every page exists
+    in Dutch and, under /en/, with an English interface. [] for a URL that is not a page's.
+    """
+    versions = [
+        {"lang_code": code, "location": translate_url(url, code)}
+        for code, _name in settings.LANGUAGES
+    ]
+    if len({version["location"] for version in versions}) < len(versions):
+        return []
+    return versions
 
 
 def _site(context):
@@ -33,17 +56,29 @@ def _site(context):
     return Site.find_for_request(request) if request is not None else None
 
 
+def _restricted_paths(request):
+    """Tree paths of the pages with a view restriction, read once per request (both menus)."""
+    cached = getattr(request, "_restricted_page_paths", None) if request is not None else None
+    if cached is None:
+        cached = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            request._restricted_page_paths = cached
+    return cached
+
+
 def link_items(stream, request=None, current_page=None):
     """A StreamField of LinkBlocks as [{"url", "text", "is_current"}], skipping dead links.
 
-    A link to a page that was unpublished or deleted disappears instead of leading to a 404.
+    A link to a page that was unpublished or deleted disappears instead of leading to a 404,
+    and so does a link to a private page (a view restriction on it or on an ancestor: login,
+    password or groups), which would send every visitor to a login form.
     """
     links = []
     for block in stream or []:
         value = block.value
         page = value.get("page")
         if page is not None:
-            if not page.live:
+            if not page.live or any(page.path.startswith(p) for p in _restricted_paths(request)):
                 continue
             url = page.get_url(request)
             text = value.get("text") or page.title

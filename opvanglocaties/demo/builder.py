@@ -16,6 +16,7 @@ from shapely.geometry import Point, shape
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from home.permissions import FINAL_EDITORS
 
 from .. import geodata
 from ..choices import AgeGroup, AvailabilityStatus, CareType, Language, SubsidyFramework, TariffType
@@ -368,7 +369,7 @@ def create_demo_users(organisers_with_many_locations):
     User = get_user_model()
     groups = {
         name: Group.objects.get(name=name)
-        for name in (LOKET, COMMUNICATION, LOCATION_GROUP, LOCATION)
+        for name in (LOKET, COMMUNICATION, FINAL_EDITORS, LOCATION_GROUP, LOCATION)
     }
     organiser = organisers_with_many_locations
     single_location = organiser.locations.order_by("pk").first()
@@ -388,12 +389,14 @@ def create_demo_users(organisers_with_many_locations):
     account("admin", "Beheerder", superuser=True)
     account("loket", "Loket", groups[LOKET])
     account("communicatie", "Communicatie", groups[COMMUNICATION])
+    account("redactie", "Eindredactie", groups[COMMUNICATION], groups[FINAL_EDITORS])
     account("organisator", "Organisator", groups[LOCATION_GROUP], organiser.group)
     account("locatie", "Locatie", groups[LOCATION], location_staff_group(single_location))
     return {
         "admin": "superuser",
         "loket": "loket of every region",
         "communicatie": "communication staff",
+        "redactie": "communication staff and final editor",
         "organisator": f"{organiser} ({organiser.locations.count()} locations)",
         "locatie": f"staff of {single_location.title}",
     }

@@ -295,7 +295,8 @@ class LocationPage(Page):
 
     street = models.CharField(_("street"), max_length=150)
     house_number = models.CharField(_("house number"), max_length=20)
-    postcode = models.CharField(_("postcode"), max_length=4)
+    # Indexed: the search places a postcode at the middle of its fiches on every such search.
+    postcode = models.CharField(_("postcode"), max_length=4, db_index=True)
     municipality = models.ForeignKey(
         "opvanglocaties.Municipality",
         on_delete=models.PROTECT,
@@ -395,13 +396,16 @@ class LocationPage(Page):
     # fields, the staff group or anything else about people here.
     api_fields = [
         APIField("care_type"),
-        APIField("street"),
-        APIField("house_number"),
+        APIField("street", serializer=serializers.PublishedAddressField("street")),
+        APIField("house_number", serializer=serializers.PublishedAddressField("house_number")),
         APIField("postcode"),
         APIField("municipality", serializer=serializers.MunicipalitySerializer(read_only=True)),
         APIField("neighbourhood", serializer=serializers.NeighbourhoodSerializer(read_only=True)),
-        APIField("latitude"),
-        APIField("longitude"),
+        APIField("latitude", serializer=serializers.PublishedAddressField("latitude")),
+        APIField("longitude", serializer=serializers.PublishedAddressField("longitude")),
+        APIField(
+            "position_rounded", serializer=serializers.PublishedAddressField("position_rounded")
+        ),
         APIField("licensed_capacity"),
         APIField("min_age_months"),
         APIField("max_age_months"),

@@ -311,6 +311,8 @@ X_FRAME_OPTIONS = "DENY"
 # Region rules that have no Region row yet fall back to these (seed 000: the LOK agrees the
 # response deadline; 21 days is the default the cities use).
 OPVANGPUNT_DEFAULT_RESPONSE_DEADLINE_DAYS = 21
+# How many locations a parent compares side by side and asks for in one request.
+OPVANGPUNT_MAX_COMPARE = 4
 
 # Figures the privacy page quotes (home.figures), so that the text follows the configuration.
 # Requests are anonymised after this many years (decree of 20 April 2012 art. 24).

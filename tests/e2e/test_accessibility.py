@@ -69,3 +69,66 @@ def test_faq_opens_with_the_keyboard(page, site_content):
     summary.focus()
     page.keyboard.press("Enter")
     assert page.locator("details").first.get_attribute("open") is not None
+
+
+def test_closed_faq_answers_are_printed(page, site_content):
+    page.goto("/veelgestelde-vragen/")
+    answer = page.locator("details .answer").first
+    assert not answer.is_visible()
+    # The print stylesheet shows the content of a closed <details> (::details-content) ...
+    page.emulate_media(media="print")
+    assert answer.is_visible()
+    page.emulate_media(media="screen")
+    # ... and js/print.js opens them for printing, and closes them again afterwards.
+    details = page.locator("details")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details[open]").count() == details.count() > 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details[open]").count() == 0
+
+
+def luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one, other):
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+FOCUS_COLOURS = """element => {
+    const rgb = value => value.match(/\\d+/g).slice(0, 3).map(Number);
+    let behind = element.parentElement;
+    while (getComputedStyle(behind).backgroundColor === "rgba(0, 0, 0, 0)") {
+        behind = behind.parentElement;
+    }
+    const style = getComputedStyle(element);
+    return {
+        outline: rgb(style.outlineColor),
+        ring: rgb(style.boxShadow),
+        background: rgb(getComputedStyle(behind).backgroundColor),
+    };
+}"""
+
+
+@pytest.mark.parametrize("selector", ["main a", ".languages a", ".skip-link"])
+def test_the_focus_indicator_stands_out_at_3_to_1(page, site_content, selector):
+    page.goto("/nieuws/")
+    link = page.locator(selector).first
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies
+    colours = link.evaluate(FOCUS_COLOURS)
+    # Two rings (WCAG 1.4.11, technique C40): the outer on the background, the inner on the
+    # outer; at least one of them 3:1 against the background, and 3:1 between themselves.
+    against_background = max(
+        contrast(colours["outline"], colours["background"]),
+        contrast(colours["ring"], colours["background"]),
+    )
+    assert against_background >= 3, colours
+    assert contrast(colours["outline"], colours["ring"]) >= 3, colours

@@ -1,6 +1,9 @@
 """Leaflets with language versions, and documents only provider staff may download."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
 from django.template.defaultfilters import filesizeformat
 from wagtail.models import Collection
 
@@ -82,3 +85,29 @@ def test_location_staff_and_loket_download_provider_documents(client, manual, lo
     for user in (UserFactory(username="locatie", groups=[role(LOCATION)]), loket_user):
         client.force_login(user)
         assert download(client, manual).startswith(b"%PDF"), user
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["", "images/../", "./", "/", "images/..\\"],
+    ids=["plain", "up", "dot", "slash", "bs"],
+)
+def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
+    # The file sits under MEDIA_ROOT at a name its download link gives away.
+    from django.http import Http404
+
+    from portal.media import serve_media
+
+    assert (Path(django_settings.MEDIA_ROOT) / manual.file.name).is_file()
+    with pytest.raises(Http404):
+        serve_media(rf.get("/"), prefix + manual.file.name)
+
+
+def test_the_development_media_route_serves_other_uploads(rf, settings):
+    from portal.media import serve_media
+
+    (Path(settings.MEDIA_ROOT) / "images").mkdir()
+    (Path(settings.MEDIA_ROOT) / "images" / "logo.png").write_bytes(b"\x89PNG")
+    response = serve_media(rf.get("/"), "images/logo.png")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\x89PNG"

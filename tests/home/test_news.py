@@ -91,3 +91,25 @@ def test_every_page_links_the_feeds_until_the_news_index_goes(client, home_page,
     news_index.unpublish()
 
     assert "application/rss+xml" not in client.get("/").content.decode()
+
+
+def test_feed_queries_do_not_grow_with_the_number_of_items(client, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_items(count):
+        for _ in range(count):
+            item = NewsPageFactory(parent=news_index)
+            item.tags.add("aanbod", "toeleiders")
+            item.save()
+
+    def feed_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/nieuws/rss/").status_code == 200
+        return len(captured)
+
+    add_items(2)
+    client.get("/nieuws/rss/")  # warms Wagtail's cache of site root paths
+    few = feed_queries()
+    add_items(8)
+    assert feed_queries() == few

@@ -4,13 +4,25 @@ Tested against Wagtail's real admin views, with the form each view renders poste
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupApprovalTask, Workflow
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    PageLogEntry,
+    Workflow,
+    WorkflowPage,
+)
 
 from home.models import InformationPage, NewsPage
+from home.permissions import FINAL_EDITORS
 from opvanglocaties.permissions import COMMUNICATION, LOKET
 
 from ..admin_forms import form_data
+from ..conftest import role
+from ..factories import UserFactory
+
+WORKFLOW = "Redactie en loket"
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +101,15 @@ def test_communication_edits_the_home_page_but_not_its_fate(client, communicatio
     assert home_page.search_title == "Zoek opvang"
     assert refused(client.get(reverse("wagtailadmin_pages:delete", args=[home_page.pk])))
     assert refused(client.get(reverse("wagtailadmin_pages:unpublish", args=[home_page.pk])))
+    # Nor may they put the whole site behind a login, or reorder its sections.
+    privacy = client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[home_page.pk]),
+        {"restriction_type": "login"},
+    )
+    assert refused(privacy)
+    assert not home_page.view_restrictions.exists()
+    tester = home_page.permissions_for_user(communication_user)
+    assert not tester.can_reorder_children() and not tester.can_publish_subpage()
 
 
 def test_communication_cannot_edit_or_add_fiches(
@@ -137,7 +158,7 @@ def test_a_section_is_still_made_without_the_communication_group(client, home_pa
 
     assert response.status_code == 302
     assert InformationPage.objects.filter(slug="over-ons", live=True).exists()
-    assert "was not handed to anyone" in caplog.text
+    assert "was not handed to it" in caplog.text
 
 
 def test_revisions_can_be_compared(client, communication_user, news_item):
@@ -155,40 +176,110 @@ def test_two_step_workflow_is_there_to_assign():
     workflow = Workflow.objects.get(name="Redactie en loket")
     tasks = [task.specific for task in workflow.tasks]
     assert [type(task) for task in tasks] == [GroupApprovalTask, GroupApprovalTask]
-    # The editors come last: Wagtail publishes as the last approver, who needs publish rights.
-    assert [[g.name for g in task.groups.all()] for task in tasks] == [[LOKET], [COMMUNICATION]]
+    # The final editors come last: Wagtail publishes as the last approver.
+    assert [[g.name for g in task.groups.all()] for task in tasks] == [[LOKET], [FINAL_EDITORS]]
+
+
+def test_wagtail_default_moderation_is_gone():
+    # Wagtail's own "Moderators approval" on the root would apply to every page and fiche.
+    assert not WorkflowPage.objects.filter(page__depth=1).exists()
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+
+
+@pytest.fixture
+def final_editor(db):
+    return UserFactory(username="eindredactie", groups=[role(COMMUNICATION), role(FINAL_EDITORS)])
+
+
+def review(news_index):
+    WorkflowPage.objects.create(page=news_index, workflow=Workflow.objects.get(name=WORKFLOW))
+
+
+def approve(client, user, page):
+    client.force_login(user)
+    # A fresh object each time: the workflow state is cached on the instance.
+    task_state = NewsPage.objects.get(pk=page.pk).current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    assert client.post(url, {"comment": ""}).status_code == 302
+    return task_state.task.name
+
+
+def current_task(page):
+    state = NewsPage.objects.get(pk=page.pk).current_workflow_state
+    return state.current_task_state.task.name if state else None
+
+
+def test_under_review_communication_cannot_skip_the_workflow(
+    client, communication_user, news_item, news_index
+):
+    review(news_index)
+    client.force_login(communication_user)
+    form = client.get(edit_url(news_item)).content.decode()
+    assert 'name="action-submit"' in form
+    assert 'name="action-publish"' not in form
+
+    response = publish(client, edit_url(news_item), {"title": "Zonder controle"})
+    assert response.status_code in (200, 302)
+    news_item.refresh_from_db()
+    # At most a draft was saved: what visitors see did not change.
+    assert news_item.title == "Nieuwe plaatsen"
+    assert not PageLogEntry.objects.filter(page=news_item, action="wagtail.publish").exists()
 
 
 def test_news_item_in_the_workflow_needs_both_approvals(
-    client, communication_user, loket_user, news_item, news_index
+    client, communication_user, loket_user, final_editor, news_item, news_index
 ):
-    from wagtail.models import WorkflowPage
-
-    workflow = Workflow.objects.get(name="Redactie en loket")
-    WorkflowPage.objects.create(page=news_index, workflow=workflow)
+    review(news_index)
     client.force_login(communication_user)
     data = page_form(client, edit_url(news_item))
     data.update({"title": "Gemodereerd", "action-submit": "action-submit"})
     assert client.post(edit_url(news_item), data).status_code == 302
+    assert current_task(news_item) == "Inhoudelijke controle door het loket"
 
+    # Neither the author nor the loket can give the last approval.
+    assert approve(client, loket_user, news_item) == "Inhoudelijke controle door het loket"
+    assert current_task(news_item) == "Eindredactie"
     news_item.refresh_from_db()
-    state = news_item.current_workflow_state
-    assert (
-        state is not None
-        and state.current_task_state.task.name == "Inhoudelijke controle door het loket"
+    assert news_item.title != "Gemodereerd" and news_item.has_unpublished_changes
+    client.force_login(communication_user)
+    task_state = NewsPage.objects.get(pk=news_item.pk).current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[news_item.pk, "approve", task_state.pk]
     )
+    assert refused(client.post(url, {"comment": ""}))
+    assert current_task(news_item) == "Eindredactie"
 
-    for user in (loket_user, communication_user):
-        client.force_login(user)
-        # A fresh object each time: the workflow state is cached on the instance.
-        task_state = NewsPage.objects.get(pk=news_item.pk).current_workflow_state.current_task_state
-        url = reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=[news_item.pk, "approve", task_state.pk],
-        )
-        response = client.post(url, {"comment": ""})
-        assert response.status_code in (200, 302), user
-
+    assert approve(client, final_editor, news_item) == "Eindredactie"
     news_item.refresh_from_db()
     assert news_item.title == "Gemodereerd"
     assert news_item.live and not news_item.has_unpublished_changes
+
+
+def test_removing_the_workflow_gives_publishing_back(client, communication_user, news_index):
+    review(news_index)
+    publishers = GroupPagePermission.objects.filter(
+        page=news_index, permission__codename="publish_page"
+    )
+    assert set(publishers.values_list("group__name", flat=True)) == {FINAL_EDITORS}
+
+    WorkflowPage.objects.filter(page=news_index).delete()
+    assert set(publishers.values_list("group__name", flat=True)) == {
+        COMMUNICATION,
+        FINAL_EDITORS,
+    }
+
+
+def test_a_switched_off_workflow_gives_publishing_back(news_index):
+    review(news_index)
+    workflow = Workflow.objects.get(name=WORKFLOW)
+    workflow.deactivate()
+    assert GroupPagePermission.objects.filter(
+        page=news_index, group__name=COMMUNICATION, permission__codename="publish_page"
+    ).exists()
+
+
+def test_a_workflow_on_a_page_inside_a_section_reviews_the_section(news_item, news_index):
+    WorkflowPage.objects.create(page=news_item, workflow=Workflow.objects.get(name=WORKFLOW))
+    assert not GroupPagePermission.objects.filter(
+        page=news_index, group__name=COMMUNICATION, permission__codename="publish_page"
+    ).exists()

@@ -34,6 +34,42 @@ def test_robots_txt_names_the_sitemap_and_keeps_robots_out_of_the_admin(client, 
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
+def test_robots_txt_follows_the_url_names_in_every_language(client, search_page, settings):
+    from django.urls import reverse
+    from django.utils import translation
+
+    # A search page at another slug, and a third language: robots.txt follows both.
+    search_page.slug = "vinden"
+    search_page.save_revision().publish()
+    settings.LANGUAGES = [*settings.LANGUAGES, ("fr", "French")]
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    for code in ("nl", "en", "fr"):
+        with translation.override(code):
+            for name in ("compare", "request_start"):
+                assert f"Disallow: {reverse(name)}" in lines, (code, name)
+    assert {"Disallow: /vinden/?", "Disallow: /en/vinden/?", "Disallow: /fr/vinden/?"} <= set(lines)
+    # The search page itself stays indexable: only its results (the query string) are not.
+    assert "Disallow: /vinden/" not in lines
+
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates(client, information_page):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    urls = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
+    assert {"http://testserver/faq/", "http://testserver/en/faq/"} <= set(urls)
+    for loc in ("http://testserver/faq/", "http://testserver/en/faq/"):
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in urls[loc].findall("x:link", ns)
+        }
+        assert alternates == {
+            "nl": "http://testserver/faq/",
+            "en": "http://testserver/en/faq/",
+            "x-default": "http://testserver/faq/",
+        }
+
+
 def test_menus_footer_and_contact_come_from_the_site_settings(client, home_page, news_index):
     site = home_page.get_site()
     navigation = NavigationSettings.for_site(site)
@@ -55,11 +91,49 @@ def test_menus_footer_and_contact_come_from_the_site_settings(client, home_page,
     assert 'href="/nieuws/"' not in client.get("/").content.decode()  # no dead menu links
 
 
+@pytest.mark.parametrize("restricted", ["page", "ancestor"])
+def test_menus_leave_out_private_pages(client, home_page, information_page, restricted):
+    from wagtail.models import PageViewRestriction
+
+    internal = InformationPageFactory(parent=information_page, title="Intern", slug="intern")
+    public = InformationPageFactory(parent=home_page, title="Openbaar", slug="openbaar")
+    navigation = NavigationSettings.for_site(home_page.get_site())
+    navigation.main_menu = [
+        ("link", {"page": page, "url": "", "text": ""}) for page in (internal, public)
+    ]
+    navigation.footer_links = [("link", {"page": internal, "url": "", "text": "Intern"})]
+    navigation.save()
+    assert 'href="/faq/intern/"' in client.get("/").content.decode()
+
+    PageViewRestriction.objects.create(
+        page=internal if restricted == "page" else information_page,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",
+    )
+    html = client.get("/").content.decode()
+    assert 'href="/faq/intern/"' not in html  # neither in the main menu nor in the footer
+    assert 'href="/openbaar/"' in html
+
+
 def test_breadcrumb_shows_the_way_back(client, news_item, home_page):
     html = client.get(news_item.url).content.decode()
     assert 'class="wrap breadcrumb"' in html
     assert f'<a href="/">{home_page.title}</a>' in html
     assert f'<li aria-current="page">{news_item.title}</li>' in html
+
+
+def test_language_links_say_their_code_and_their_own_name(client, information_page):
+    from bs4 import BeautifulSoup
+
+    for url in ("/faq/", "/en/faq/"):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        links = {a["lang"]: a for a in soup.select("nav.languages a")}
+        # The accessible name starts with the visible code (WCAG 2.5.3), and names the
+        # language in itself, not in the current interface language ("Engels").
+        assert links["en"].get_text() == "EN English", url
+        assert links["nl"].get_text() == "NL Nederlands", url
+        assert not soup.select("nav.languages [aria-hidden], nav.languages [aria-label]"), url
+        assert links["en"]["href"] == "/en/faq/" and links["nl"]["href"] == "/faq/"
 
 
 def test_dutch_by_default_and_english_under_en(client, information_page):

@@ -6,6 +6,8 @@ from django.core.management import CommandError, call_command
 from shapely.geometry import Point
 from wagtail.models import Site
 
+from home import demo as home_demo
+from home.models import PrivacyPage
 from opvanglocaties.demo.builder import make_kbo_number
 from opvanglocaties.models import LocationPage, Organiser, Region
 from opvanglocaties.models.organisers import validate_kbo_number
@@ -48,6 +50,11 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
 
     home = client.get("/")
     assert home.status_code == 200
+    # The home content is seeded too: "how it works" and the latest news.
+    html = home.content.decode()
+    for title, text in home_demo.HOW_IT_WORKS:
+        assert f"<h3>{title}</h3>" in html and text in html
+    assert home_demo.NEWS[0][1] in html
     index = client.get("/kinderopvang/")
     assert index.status_code == 200
     fiche = pages.filter(municipality__nis_code="44021").first()
@@ -56,7 +63,7 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
 
     # ... and one account per role that can log in and do its job.
     User = get_user_model()
-    for username in ("admin", "loket", "communicatie", "organisator", "locatie"):
+    for username in ("admin", "loket", "communicatie", "redactie", "organisator", "locatie"):
         assert client.login(username=username, password="demo"), username
         assert client.get("/admin/").status_code == 200
         client.logout()
@@ -69,6 +76,15 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
 
     assert len(editable_by(organisator)) >= 10
     assert len(editable_by(locatie)) == 1
+
+    # The privacy page shows the two-step workflow: communication submits, the final editor
+    # publishes.
+    privacy = PrivacyPage.objects.filter(path__startswith=gent.site.root_page.path).get()
+    assert privacy.get_workflow().name == "Redactie en loket"
+    communicatie, redactie = (User.objects.get(username=n) for n in ("communicatie", "redactie"))
+    assert privacy.permissions_for_user(communicatie).can_edit()
+    assert not privacy.permissions_for_user(communicatie).can_publish()
+    assert privacy.permissions_for_user(redactie).can_publish()
 
     # `make demo` runs the command every time: a second run changes nothing.
     count = LocationPage.objects.count()

@@ -75,3 +75,20 @@ def test_cache_can_be_turned_off(client, make_location):
     page = make_location()
     client.get(page.url)
     assert "X-Page-Cache" not in client.get(page.url)
+
+
+def test_a_page_made_private_leaves_the_cache(client, make_location):
+    from wagtail.models import PageViewRestriction
+
+    page = make_location()
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+    restriction.delete()
+    assert client.get(page.url).status_code == 200

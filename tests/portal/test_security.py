@@ -114,3 +114,20 @@ def test_static_files_collect_with_hashed_names_for_whitenoise(tmp_path):
     assert len(hashed) == 1 and hashed[0] != "portal.css"
     assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_production_processes_share_the_page_cache_without_redis(tmp_path):
+    # A page published in one gunicorn worker (or by the publish_scheduled cron job) must not
+    # stay cached in another: the generation one process bumps is the one the next one reads.
+    production = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "opvangpunt.example",
+        "REDIS_URL": "",
+        "CACHE_DIR": str(tmp_path),
+    }
+    script = "from portal import cache; cache.invalidate(); print(cache.generation())"
+    first = run_manage("shell", "--no-imports", "-c", script, **production)
+    second = run_manage("shell", "--no-imports", "-c", script, **production)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert int(second.stdout) == int(first.stdout) + 1

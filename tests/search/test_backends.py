@@ -5,6 +5,7 @@ would send (as django-modelsearch's own tests do); the tests marked `elasticsear
 against a live cluster when ELASTICSEARCH_URL is set.
 """
 
+import json
 import logging
 import os
 
@@ -17,6 +18,9 @@ from opvanglocaties.models import LocationPage
 from portal.settings.base import search_backends
 from search import backends
 
+from .es_stub import StubCluster, filters_in
+
+PREFIX = "opvanglocaties_locationpage__"
 ES_URL = "http://127.0.0.1:9"  # the discard port: nothing listens, connections are refused
 
 
@@ -65,15 +69,61 @@ def test_mapping_of_the_fiche():
 
 
 @pytest.mark.django_db
-def test_query_body_for_a_text_search_with_filters(region):
-    queryset = LocationPage.objects.live().filter(care_type="group", municipality_id=7)
-    compiler = es_backend().query_compiler_class(queryset, "speelvogel")
-    query = compiler.get_query()
-    text = str(query)
-    assert "speelvogel" in text
-    assert "opvanglocaties_locationpage__care_type_filter" in text
-    assert "live_filter" in text
-    assert "opvanglocaties_locationpage__municipality_id_filter" in text
+def test_the_cluster_gets_the_filters_with_the_text(client, search_page, make_location, buren):
+    # Elasticsearch keeps its best matches only (MAX_INDEX_MATCHES): the place, the type and
+    # the distance box must reach it with the text, or matches elsewhere in Flanders would
+    # crowd out the ones in Gent.
+    merelbeke, _destelbergen = buren
+    in_gent = make_location(title="Kinderdagverblijf Regenboog", care_type="group")
+    make_location(title="Kinderdagverblijf Regenboog Noord", care_type="family")
+    nearby = make_location(
+        title="Kinderdagverblijf Regenboog Melle",
+        postcode="9090",
+        municipality=merelbeke,
+        latitude=50.99,
+        longitude=3.80,
+    )
+    elsewhere = make_location(
+        title="Kinderdagverblijf Regenboog Antwerpen", postcode="2000", municipality=None
+    )
+
+    def answer(body):
+        # The cluster answers with every fiche whose type it was not told to leave out.
+        care_type = filters_in(body).get(f"{PREFIX}care_type_filter")
+        pages = [in_gent, nearby, elsewhere]
+        return [p.pk for p in pages if care_type in (None, {"value": p.care_type}, p.care_type)]
+
+    with (
+        StubCluster(answer) as cluster,
+        override_settings(WAGTAILSEARCH_BACKENDS=search_backends(cluster.url, is_postgres=False)),
+    ):
+        response = client.get(
+            "/zoeken/",
+            {
+                "q": "regenboog",
+                "gemeente": "gent",
+                "buurgemeenten": "on",
+                "type": "group",
+                "postcode": "9000",
+                "afstand": "20",
+            },
+        )
+
+    assert response.status_code == 200
+    assert {r.title for r in response.context["results"]} == {
+        "Kinderdagverblijf Regenboog",
+        "Kinderdagverblijf Regenboog Melle",
+    }
+    assert cluster.searches, "the search page did not ask the cluster"
+    for body in cluster.searches:
+        filters = filters_in(body)
+        assert "regenboog" in json.dumps(body)
+        municipalities = filters[f"{PREFIX}municipality_id_filter"]
+        assert set(municipalities) == {m.pk for m in (in_gent.municipality, *buren)}
+        assert f"{PREFIX}latitude_filter" in filters and f"{PREFIX}longitude_filter" in filters
+    # The results ask for the type; the facets, which count every type, do not.
+    typed = [b for b in cluster.searches if f"{PREFIX}care_type_filter" in filters_in(b)]
+    assert 0 < len(typed) < len(cluster.searches)
 
 
 @pytest.mark.django_db

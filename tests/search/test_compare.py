@@ -1,6 +1,7 @@
 """Compare: up to four fiches, kept in the session, shareable, carried on to the request."""
 
 import pytest
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,14 @@ def test_at_most_four_locations(client, make_location):
 
     assert compared(response) == ["L0", "L1", "L2", "L3"]
     assert "hoogstens 4" in response.content.decode()
-    shown = client.get("/vergelijken/", {"locaties": ",".join(str(loc.pk) for loc in locations)})
+    # A shared link with six: four are shown, and the page says so.
+    six = ",".join(str(loc.pk) for loc in locations)
+    shown = Client().get("/vergelijken/", {"locaties": six})
     assert len(compared(shown)) == 4
+    assert "hoogstens 4" in shown.content.decode()
+    requested = Client().get("/aanvragen/", {"locaties": six})
+    assert len(requested.context["locations"]) == 4
+    assert "hoogstens 4" in requested.content.decode()
 
 
 def test_rows_and_the_request_link_carry_the_chosen_locations(client, make_location):
@@ -124,3 +131,27 @@ def test_restricted_fiches_are_not_compared(client, make_location):
     )
 
     assert compared(client.get("/vergelijken/", {"locaties": f"{a.pk},{hidden.pk}"})) == ["A"]
+
+
+def test_the_compare_page_measures_from_the_wijk_the_search_came_from(
+    client, search_page, make_location, region, gent, wijken, buren
+):
+    # Region-wide, wijken are named "<municipality>/<wijk>": the compare form must carry that
+    # name on, or the compare page cannot place the wijk and shows no distances.
+    from bs4 import BeautifulSoup
+
+    from ..factories import NeighbourhoodFactory
+
+    ledeberg, _gentbrugge = wijken
+    region.municipalities.set([gent, buren[1]])
+    NeighbourhoodFactory(municipality=buren[1], name="Centrum", slug="centrum")
+    location = make_location(title="Ledeberg", latitude=51.035, longitude=3.735)
+
+    html = client.get("/zoeken/", {"wijk": "gent/ledeberg"}).content.decode()
+    form = BeautifulSoup(html, "html.parser").select_one("form.compare-form")
+    carried = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+    assert carried == {"wijk": "gent/ledeberg"}
+
+    response = client.get("/vergelijken/", {"locaties": location.pk, **carried})
+    assert response.context["origin"].label == ledeberg.name
+    assert response.context["locations"][0].distance_km < 1

@@ -66,3 +66,34 @@ def test_csv_opens_safely_in_a_spreadsheet_whatever_the_language(client, make_lo
     assert row["name"] == '\'=HYPERLINK("http://x.example")'
     assert row["street"] == "'@straat"
     assert row["opening_hours"] == "Mo-Fr 07:00-18:00"
+
+
+def test_a_childminders_home_is_not_pinpointed(client, make_location):
+    make_location(title="Centrum", street="Veldstraat", house_number="12", latitude=51.05432)
+    make_location(
+        title="Onthaalouder",
+        care_type=CareType.FAMILY,
+        street="Thuisstraat",
+        house_number="7",
+        latitude=51.05432,
+        longitude=3.72161,
+    )
+
+    text = content(client.get("/open-data/opvanglocaties.csv", {"sorteer": "naam"}))
+    centre, home = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    assert (centre["street"], centre["latitude"], centre["position_rounded"]) == (
+        "Veldstraat",
+        "51.05432",
+        "False",
+    )
+    assert (home["street"], home["house_number"], home["postcode"]) == ("", "", "9000")
+    assert (home["latitude"], home["longitude"], home["position_rounded"]) == (
+        "51.05",
+        "3.72",
+        "True",
+    )
+    assert "Thuisstraat" not in text
+
+    data = json.loads(content(client.get("/open-data/opvanglocaties.geojson", {"type": "family"})))
+    assert data["features"][0]["geometry"]["coordinates"] == [3.72, 51.05]
+    assert "Thuisstraat" not in json.dumps(data)

@@ -229,26 +229,31 @@ def test_wijk_widened_to_the_buurgemeenten(client, search_page, make_location, w
 def test_distance_sort_from_a_postcode_a_neighbourhood_and_a_position(
     client, search_page, make_location, wijken
 ):
+    _ledeberg, gentbrugge = wijken
+    # Made first, so that an order by id would put it first: no position means last.
+    make_location(title="Zonder", latitude=None, longitude=None, neighbourhood=gentbrugge)
+    make_location(title="Gentbrugge rand", latitude=51.0495, longitude=3.7595, postcode="9050")
     make_location(title="Centrum", latitude=51.054, longitude=3.725, postcode="9000")
     make_location(title="Ledeberg", latitude=51.035, longitude=3.735, postcode="9050")
     make_location(title="Gentbrugge", latitude=51.045, longitude=3.755, postcode="9050")
 
     by_position = client.get("/zoeken/", {"lat": "51.036", "lng": "3.736", "sorteer": "afstand"})
-    assert titles(by_position) == ["Ledeberg", "Gentbrugge", "Centrum"]
-    distances = [r.distance_km for r in by_position.context["results"]]
+    assert titles(by_position) == ["Ledeberg", "Gentbrugge", "Centrum", "Gentbrugge rand", "Zonder"]
+    distances = [r.distance_km for r in by_position.context["results"]][:-1]
     assert distances == sorted(distances) and distances[0] < 0.2
 
-    from_wijk = client.get(
-        "/zoeken/", {"gemeente": "gent", "wijk": "gentbrugge", "buurgemeenten": ""}
-    )
+    # From the middle of the wijk (51.045, 3.755), the default order once a wijk is chosen.
+    from_wijk = client.get("/zoeken/", {"gemeente": "gent", "wijk": "gentbrugge"})
     assert from_wijk.context["search"].origin.label == "Gentbrugge"
+    assert titles(from_wijk) == ["Gentbrugge", "Gentbrugge rand", "Zonder"]
 
     by_postcode = client.get("/zoeken/", {"postcode": "9000"})
     assert by_postcode.context["search"].sort == "afstand"
     assert titles(by_postcode)[0] == "Centrum"
+    assert titles(by_postcode)[-1] == "Zonder"
 
     from_address = client.get("/zoeken/", {"postcode": "Brusselsesteenweg 5, 9050 Gent"})
-    assert titles(from_address)[-1] == "Centrum"
+    assert titles(from_address)[-2:] == ["Centrum", "Zonder"]
 
 
 def test_radius_keeps_only_close_locations(client, search_page, make_location):
@@ -298,6 +303,74 @@ def test_facets_count_each_value_with_the_other_filters(client, search_page, mak
     assert by_type == {"group": (2, True), "family": (1, False)}
     availability = {value.value: value.count for value in facets["beschikbaar"]}
     assert availability["nu"] == 1  # among group care only
+
+
+def test_every_facet_counts_with_the_other_filters(
+    client, search_page, make_location, wijken, buren
+):
+    ledeberg, gentbrugge = wijken
+    merelbeke, destelbergen = buren
+    ikt = {"tariff_type": TariffType.INCOME_RELATED}
+    free = {"tariff_type": TariffType.FREE_PRICE, "day_price": 30}
+    group, family = CareType.GROUP, CareType.FAMILY
+    set_availability(
+        make_location(
+            neighbourhood=ledeberg,
+            care_type=group,
+            subsidy_framework=SubsidyFramework.INCOME_RELATED,
+            **ikt,
+        ),
+        FREE_NOW,
+    )
+    make_location(
+        neighbourhood=ledeberg, care_type=family, subsidy_framework=SubsidyFramework.NONE, **free
+    )
+    make_location(
+        neighbourhood=gentbrugge, care_type=group, subsidy_framework=SubsidyFramework.PLUS, **ikt
+    )
+    make_location(
+        municipality=merelbeke,
+        postcode="9820",
+        care_type=group,
+        subsidy_framework=SubsidyFramework.BASIC,
+        **free,
+    )
+    make_location(
+        municipality=destelbergen,
+        postcode="9070",
+        care_type=family,
+        subsidy_framework=SubsidyFramework.INCOME_RELATED,
+        **ikt,
+    )
+
+    def counts(params):
+        response = client.get("/zoeken/", {"gemeente": "gent", "buurgemeenten": "on", **params})
+        facets = response.context["facets"]
+        return response.context["results"].paginator.count, {
+            name: {value.value: value.count for value in values} for name, values in facets.items()
+        }
+
+    total, facets = counts({"type": "group"})
+    assert total == 3
+    assert facets["type"] == {"group": 3, "family": 2}
+    assert facets["ikt"] == {"income_related": 2}
+    assert facets["subsidie"] == {"none": 0, "basic": 1, "income_related": 1, "plus": 1}
+    assert facets["beschikbaar"] == {"nu": 1, "vanaf": 1}
+    assert facets["wijk"] == {"ledeberg": 1, "gentbrugge": 1}
+    assert facets["gemeente"] == {"gent": 2, "merelbeke-melle": 1, "destelbergen": 0}
+
+    total, facets = counts({"ikt": "on", "subsidie": ["income_related", "basic"]})
+    assert total == 2
+    assert facets["type"] == {"group": 1, "family": 1}
+    # IKT among the chosen subsidies, and each subsidy among IKT fiches.
+    assert facets["ikt"] == {"income_related": 2}
+    assert facets["subsidie"] == {"none": 0, "basic": 0, "income_related": 2, "plus": 1}
+    assert facets["gemeente"] == {"gent": 1, "merelbeke-melle": 0, "destelbergen": 1}
+
+    total, facets = counts({"beschikbaar": "nu", "wijk": "gentbrugge"})
+    assert total == 0
+    assert facets["wijk"] == {"ledeberg": 1, "gentbrugge": 0}
+    assert facets["beschikbaar"] == {"nu": 0, "vanaf": 0}
 
 
 def test_pagination_keeps_the_filters(client, search_page, make_location):
