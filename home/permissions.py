@@ -4,9 +4,11 @@
   under a home page (news index, leaflet index, information pages, privacy page, the
   accessibility statement); Wagtail passes those rights to the pages inside the section.
 - A section that needs a second pair of eyes has a workflow ("Redactie en loket"). Wagtail
-  offers Publish to whoever holds publish rights, workflow or not, so there communication
-  staff keep add and edit but lose publish, and the final editors (Eindredactie), who approve
-  last, hold it. Assigning or removing a workflow re-grants the section (`signals.py`).
+  offers Publish to whoever holds publish rights, workflow or not, so there nobody but an
+  administrator holds publish: communication staff and the final editors (Eindredactie) keep
+  add and edit, and the workflow publishes once its last step is approved
+  (`portal.workflows.publish_approved`). Assigning or removing a workflow, and moving a page
+  between sections, re-grants the sections concerned (`signals.py`).
 - Never on the home page itself: rights there would reach the location index and every fiche.
   The home page's own text they may edit through a Django permission that HomePage's
   permission tester reads (home.models.pages.EDIT_HOME_PERMISSION, migration 0003).
@@ -89,19 +91,19 @@ def requires_review(section):
     ).exists()
 
 
+SECTION_GROUPS = (COMMUNICATION, FINAL_EDITORS)
+
+
 @transaction.atomic
 def grant_section_permissions(page):
     """Hand a content section to communication staff and the final editors (idempotent).
 
-    Communication staff may add, edit and publish; in a section under review they may not
-    publish, and the final editors, who approve last, may. Without the groups (an
-    administrator removed them) the page is still created; the log says so.
+    They may add, edit and publish; in a section under review they may not publish, the
+    workflow does. Without the groups (an administrator removed them) the page is still
+    created; the log says so.
     """
-    reviewed = requires_review(page)
-    for name, codenames in (
-        (COMMUNICATION, REVIEWED_SECTION_PERMISSIONS if reviewed else SECTION_PAGE_PERMISSIONS),
-        (FINAL_EDITORS, SECTION_PAGE_PERMISSIONS),
-    ):
+    codenames = REVIEWED_SECTION_PERMISSIONS if requires_review(page) else SECTION_PAGE_PERMISSIONS
+    for name in SECTION_GROUPS:
         group = Group.objects.filter(name=name).first()
         if group is None:
             logger.warning("no %r group: section %s was not handed to it", name, page.pk)
@@ -121,6 +123,29 @@ def put_under_review(section):
     WorkflowPage.objects.update_or_create(
         page=section, defaults={"workflow": Workflow.objects.get(name=REVIEW_WORKFLOW)}
     )
+
+
+def revoke_section_permissions(page):
+    """Take the section rights off a page that is no longer a section (it moved deeper).
+
+    The section it now lies in passes its own rights down; rows left on the page would keep
+    publish there when that section comes under review.
+    """
+    GroupPagePermission.objects.filter(
+        group__name__in=SECTION_GROUPS,
+        page=page,
+        permission__codename__in=SECTION_PAGE_PERMISSIONS,
+    ).delete()
+
+
+def regrant_after_move(page, old_parent):
+    """After `page` moved from under `old_parent`: the sections it left and joined, and itself."""
+    if is_content_section(page):
+        grant_section_permissions(page)
+    else:
+        revoke_section_permissions(page)
+    for section in {section_of(old_parent), section_of(page)} - {None}:
+        grant_section_permissions(section)
 
 
 def regrant_sections_around(page):

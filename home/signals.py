@@ -1,14 +1,16 @@
 """Keep cached pages in step with the site settings every page shows (menus, footer, contact),
 and the rights on a content section in step with the workflow that applies to it."""
 
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.signals import post_page_move
 
 from portal import cache
 
 from .models import LoketContact, NavigationSettings
-from .permissions import regrant_sections_around
+from .permissions import regrant_after_move, regrant_sections_around
 
 
 @receiver(post_save, sender=NavigationSettings)
@@ -21,12 +23,27 @@ def _settings_changed(sender, created=False, **kwargs):
 
 
 @receiver(post_save, sender=WorkflowPage)
-@receiver(post_delete, sender=WorkflowPage)
-def _workflow_assignment_changed(sender, instance, **kwargs):
+def _workflow_assigned(sender, instance, **kwargs):
     # Under a workflow the authors lose publish, or the workflow could be skipped.
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:  # None: the assignment went with its deleted page
-        regrant_sections_around(page)
+    regrant_sections_around(instance.page)
+
+
+@receiver(post_delete, sender=WorkflowPage)
+def _workflow_unassigned(sender, instance, origin=None, **kwargs):
+    # Only when the assignment itself was removed (or the workflow switched off). When its
+    # page is being deleted, the rows go with the page: re-granting now would add rights
+    # to a page on its way out.
+    removed_itself = isinstance(origin, WorkflowPage) or (
+        isinstance(origin, QuerySet) and origin.model is WorkflowPage
+    )
+    if removed_itself:
+        regrant_sections_around(Page.objects.get(pk=instance.page_id))
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, parent_page_before, **kwargs):
+    # A page can take its workflow into another section, or stop (or start) being a section.
+    regrant_after_move(instance, parent_page_before)
 
 
 @receiver(post_save, sender=Workflow)

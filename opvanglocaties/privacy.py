@@ -4,7 +4,8 @@ Family care (gezinsopvang) happens in a childminder's own home. The fiche shows 
 address, because parents bring their child there and the childminder publishes it for them;
 a bulk download or a map of every childminder's home serves no such purpose. So the open
 data (CSV, GeoJSON, API) give a home's postcode, municipality and wijk, and its position
-rounded to about a kilometre, but not its street and house number.
+rounded to about a kilometre, but not its street and house number. The search page and the
+fiche, which parents use one location at a time, show the address as the fiche publishes it.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ from .choices import CareType
 
 # Two decimals of a degree: about 1.1 km north-south and 0.7 km east-west in Flanders.
 HOME_POSITION_DECIMALS = 2
+# What the open data coarsen for a home: also never a filter or an order of a bulk interface,
+# which would confirm an address or rank exact positions.
+HOME_ADDRESS_FIELDS = ("street", "house_number", "latitude", "longitude")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
 from opvanglocaties.models import LocationPage
+from opvanglocaties.privacy import HOME_ADDRESS_FIELDS
 
 from .api_filters import (
     CheckedFieldsFilter,
@@ -44,8 +45,12 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
         if db_fields_only:
             # Wagtail counts inline rows and many-to-many fields as database fields too: ordering
             # by one repeats a fiche per row, and filtering by one takes ids the API never shows.
+            # Nor the address fields a childminder's home leaves out: a filter on them would
+            # confirm a home address, an order rank exact positions (opvanglocaties.privacy).
             columns = {field.name for field in model._meta.concrete_fields}
-            fields = [name for name in fields if name in columns]
+            fields = [
+                name for name in fields if name in columns and name not in HOME_ADDRESS_FIELDS
+            ]
         return fields
 
     def check_query_parameters(self, queryset):

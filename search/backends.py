@@ -72,13 +72,17 @@ def ranks_per_row(backend_name):
 def _matches(backend_name, queryset, query, ranked, operator=None):
     if ranked and ranks_per_row(backend_name):
         return _name_first(_matches(backend_name, queryset, query, False, operator), query)
-    results = get_search_backend(backend_name).search(
-        query, queryset, order_by_relevance=ranked, operator=operator
-    )
+    backend = get_search_backend(backend_name)
+    results = backend.search(query, queryset, order_by_relevance=ranked, operator=operator)
     if hasattr(results, "get_queryset"):
         # Database backends answer with a queryset (the text match is a subquery, ordered by
         # relevance), so the filters, facets and counts stay in one SQL statement each.
         return results.get_queryset()
+    # An index answers with ids: take its best matches by relevance whatever order follows,
+    # so that a count and a page of the same search come from the same matches. (Results
+    # are lazy: the unranked search above sent nothing yet.)
+    if not ranked:
+        results = backend.search(query, queryset, order_by_relevance=True, operator=operator)
     ids = [page.pk for page in results[:MAX_INDEX_MATCHES]]
     if not ids:
         return queryset.none()

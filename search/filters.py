@@ -42,11 +42,11 @@ WORD = re.compile(r"\w+")
 # The age from which a child counts as a toddler for the availability per age group.
 TODDLER_FROM_MONTHS = 18
 
-# The conditions on the search index's filter fields (`LocationPage.search_fields`): a search
-# backend can apply them together with the text.
-INDEXED_CONDITIONS = frozenset(
-    {"municipality", "neighbourhood", "type", "age", "tariff", "subsidy", "radius"}
-)
+# The conditions that go to the search backend with the text: on the index's filter fields
+# (`LocationPage.search_fields`), and none that a facet leaves out to count its other values
+# (type, tariff, subsidy). Elasticsearch keeps its best matches only; with the same filters
+# in every query, the results, their total and the facets count from the same matches.
+INDEXED_CONDITIONS = frozenset({"municipality", "neighbourhood", "age", "radius"})
 
 
 def age_group_for(months):
@@ -263,10 +263,11 @@ class LocationSearch:
     def filtered(self, leave_out=(), ranked=False):
         """Live public fiches matching the text and every filter but those in `leave_out`.
 
-        The filters on indexed fields go to the search backend with the text: Elasticsearch
-        applies them before it keeps its best matches (`backends.MAX_INDEX_MATCHES`), so a
-        text search in Gent is not cut off by matches elsewhere in Flanders. The others
-        (availability, hours, languages, view restrictions) follow in SQL.
+        The place, age and distance filters go to the search backend with the text:
+        Elasticsearch applies them before it keeps its best matches
+        (`backends.MAX_INDEX_MATCHES`), so a text search in Gent is not cut off by matches
+        elsewhere in Flanders. The others (type, tariff, subsidy, availability, hours,
+        languages, view restrictions) follow in SQL.
         """
         from .backends import text_matches
 

@@ -1,10 +1,11 @@
 """Final editors, and no moderation by Wagtail's default groups.
 
 - The last step of the "Redactie en loket" workflow goes to a group of its own, the final
-  editors (Eindredactie). Wagtail shows the Publish button to anyone with publish rights, so a
-  second pair of eyes only means something where the authors cannot publish: in a section
-  under the workflow, communication staff lose publish and the final editors hold it
-  (home.permissions.grant_section_permissions).
+  editors (Eindredactie), with the same section rights as communication staff. Wagtail shows
+  the Publish button to anyone with publish rights, so a second pair of eyes only means
+  something where nobody can publish directly: in a section under a workflow neither group
+  holds publish, and the approved workflow publishes (home.permissions,
+  portal.workflows.publish_approved). Sections already under one lose it here.
 - Wagtail's first migrations give every page the "Moderators approval" workflow (assigned to
   the root page) and create the groups "Moderators" and "Editors" with rights from the root
   down, over every fiche. No role here uses them; they would only confuse whoever assigns
@@ -26,6 +27,8 @@ def final_editors(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
 
     group, _created = Group.objects.get_or_create(name=FINAL_EDITORS)
     group.permissions.add(
@@ -38,15 +41,29 @@ def final_editors(apps, schema_editor):
     section_ids = GroupPagePermission.objects.filter(
         group__name=COMMUNICATION, permission__codename="publish_page"
     ).values_list("page_id", flat=True)
-    for page_id in list(section_ids):
+    reviewed_paths = list(
+        WorkflowPage.objects.filter(workflow__active=True).values_list("page__path", flat=True)
+    )
+    for section in Page.objects.filter(pk__in=list(section_ids)):
+        # Under review when a workflow is assigned to it, above it or inside it.
+        reviewed = any(
+            section.path.startswith(path) or path.startswith(section.path)
+            for path in reviewed_paths
+        )
         for codename in SECTION_PAGE_PERMISSIONS:
+            if reviewed and codename == "publish_page":
+                continue
             GroupPagePermission.objects.get_or_create(
                 group=group,
-                page_id=page_id,
+                page=section,
                 permission=Permission.objects.get(
                     content_type__app_label="wagtailcore", codename=codename
                 ),
             )
+        if reviewed:
+            GroupPagePermission.objects.filter(
+                group__name=COMMUNICATION, page=section, permission__codename="publish_page"
+            ).delete()
 
 
 def drop_wagtail_default_moderation(apps, schema_editor):
@@ -90,6 +107,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(final_editors, migrations.RunPython.noop),
+        # First: the default workflow on the root would put every section under review.
         migrations.RunPython(drop_wagtail_default_moderation, migrations.RunPython.noop),
+        migrations.RunPython(final_editors, migrations.RunPython.noop),
     ]

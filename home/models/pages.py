@@ -34,7 +34,9 @@ class HomePagePermissionTester(PagePermissionTester):
             user.is_active and not user.is_superuser and user.has_perm(EDIT_HOME_PERMISSION)
         )
         if self.edits_home_content:
-            self.permissions = self.permissions | {"change", "publish"}
+            # Under a workflow the workflow publishes (home.permissions), not the editor.
+            granted = {"change", "publish"} if page.get_workflow() is None else {"change"}
+            self.permissions = self.permissions | granted
 
     def can_delete(self, ignore_bulk=False):
         # Editing the home page's text is not deciding that the region's website goes away.

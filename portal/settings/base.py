@@ -175,9 +175,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Providers publish their own fiche; the "Moderators approval" workflow only applies where a
-# region asks for it (see opvanglocaties.permissions).
+# Providers publish their own fiche; the loket's moderation workflow only applies where a
+# region asks for it (opvanglocaties.permissions), the two-step workflow where an
+# administrator assigns it to a content section (home.permissions).
 WAGTAIL_WORKFLOW_ENABLED = True
+# An approved workflow publishes without the last approver holding publish rights, so that
+# nobody needs the right that would let them skip the workflow.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflows.publish_approved"
 
 
 def search_backends(elasticsearch_url, is_postgres):

@@ -260,7 +260,8 @@ def test_removing_the_workflow_gives_publishing_back(client, communication_user,
     publishers = GroupPagePermission.objects.filter(
         page=news_index, permission__codename="publish_page"
     )
-    assert set(publishers.values_list("group__name", flat=True)) == {FINAL_EDITORS}
+    # Under review nobody publishes directly: the workflow does.
+    assert not publishers.exists()
 
     WorkflowPage.objects.filter(page=news_index).delete()
     assert set(publishers.values_list("group__name", flat=True)) == {
@@ -283,3 +284,82 @@ def test_a_workflow_on_a_page_inside_a_section_reviews_the_section(news_item, ne
     assert not GroupPagePermission.objects.filter(
         page=news_index, group__name=COMMUNICATION, permission__codename="publish_page"
     ).exists()
+
+
+def test_under_review_the_final_editor_cannot_skip_the_loket_either(
+    client, final_editor, news_item, news_index
+):
+    review(news_index)
+    client.force_login(final_editor)
+    assert 'name="action-publish"' not in client.get(edit_url(news_item)).content.decode()
+    publish(client, edit_url(news_item), {"title": "Zonder loket"})
+    news_item.refresh_from_db()
+    assert news_item.title == "Nieuwe plaatsen"
+
+
+def test_deleting_a_section_under_review(client, news_item, news_index):
+    # The assignment goes with the page; nothing may be re-granted on a page on its way out.
+    review(news_index)
+    section_id = news_index.pk
+    news_index.delete()
+    assert not NewsPage.objects.filter(pk=news_item.pk).exists()
+    assert not GroupPagePermission.objects.filter(page_id=section_id).exists()
+    assert not WorkflowPage.objects.filter(page_id=section_id).exists()
+
+
+def test_moving_a_page_with_its_workflow_takes_review_along(news_item, news_index, leaflet_index):
+    def publishes(section):
+        return GroupPagePermission.objects.filter(
+            page=section, group__name=COMMUNICATION, permission__codename="publish_page"
+        ).exists()
+
+    WorkflowPage.objects.create(page=news_item, workflow=Workflow.objects.get(name=WORKFLOW))
+    assert not publishes(news_index) and publishes(leaflet_index)
+
+    news_item.move(leaflet_index, pos="last-child")
+    assert publishes(news_index)  # the section it left is no longer under review
+    assert not publishes(leaflet_index)  # the one it joined is
+
+
+def test_a_section_moved_into_another_keeps_no_rights_of_its_own(
+    information_page, news_index, home_page
+):
+    # Inside another section it follows that section's rights: rows of its own would keep
+    # publish there when the outer section comes under review.
+    news_index.move(information_page, pos="last-child")
+    assert not GroupPagePermission.objects.filter(page=news_index).exists()
+    review(information_page)
+    news_index.refresh_from_db()
+    assert not news_index.permissions_for_user(
+        UserFactory(username="c2", groups=[role(COMMUNICATION)])
+    ).can_publish()
+
+    news_index.move(home_page, pos="last-child")  # a section again
+    assert GroupPagePermission.objects.filter(page=news_index, group__name=COMMUNICATION).exists()
+
+
+def test_a_copied_section_is_handed_over(client, admin_user, information_page, home_page):
+    client.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:copy", args=[information_page.pk])
+    response = client.post(
+        url,
+        {
+            "new_title": "Kopie",
+            "new_slug": "kopie",
+            "new_parent_page": home_page.pk,
+            "copy_subpages": "",
+            "publish_copies": "on",
+            "alias": "",
+        },
+    )
+    assert response.status_code == 302, response.content[:500]
+    copy = InformationPage.objects.get(slug="kopie")
+    assert GroupPagePermission.objects.filter(
+        page=copy, group__name=COMMUNICATION, permission__codename="publish_page"
+    ).exists()
+
+
+def test_home_page_under_a_workflow_is_submitted_not_published(communication_user, home_page):
+    WorkflowPage.objects.create(page=home_page, workflow=Workflow.objects.get(name=WORKFLOW))
+    tester = home_page.permissions_for_user(communication_user)
+    assert tester.can_edit() and not tester.can_publish()

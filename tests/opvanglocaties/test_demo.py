@@ -77,14 +77,17 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
     assert len(editable_by(organisator)) >= 10
     assert len(editable_by(locatie)) == 1
 
-    # The privacy page shows the two-step workflow: communication submits, the final editor
-    # publishes.
+    # The privacy page shows the two-step workflow: communication submits, the loket and then
+    # the final editor approve; nobody publishes it directly.
     privacy = PrivacyPage.objects.filter(path__startswith=gent.site.root_page.path).get()
-    assert privacy.get_workflow().name == "Redactie en loket"
+    workflow = privacy.get_workflow()
+    assert workflow.name == "Redactie en loket"
     communicatie, redactie = (User.objects.get(username=n) for n in ("communicatie", "redactie"))
-    assert privacy.permissions_for_user(communicatie).can_edit()
-    assert not privacy.permissions_for_user(communicatie).can_publish()
-    assert privacy.permissions_for_user(redactie).can_publish()
+    for user in (communicatie, redactie):
+        assert privacy.permissions_for_user(user).can_edit()
+        assert not privacy.permissions_for_user(user).can_publish()
+    last_step = workflow.tasks.last().specific
+    assert redactie.groups.filter(pk__in=last_step.groups.all()).exists()
 
     # `make demo` runs the command every time: a second run changes nothing.
     count = LocationPage.objects.count()

@@ -125,6 +125,9 @@ def test_a_childminders_home_is_not_pinpointed(client, make_location):
     assert (item["street"], item["house_number"], item["postcode"]) == ("", "", "9000")
     assert (item["latitude"], item["longitude"], item["position_rounded"]) == (51.05, 3.72, True)
     assert "Thuisstraat" not in client.get(LISTING, {"fields": "*"}).content.decode()
+    # Nor can a filter confirm the address, or an order rank the exact positions.
+    for query in ({"street": "Thuisstraat"}, {"house_number": "7"}, {"order": "latitude"}):
+        assert client.get("/api/v2/pages/", query).status_code == 400, query
 
 
 def test_detail_has_the_same_facts_and_nothing_personal(client, fiche):

@@ -8,3 +8,38 @@ from django.core.management import call_command
 def test_no_missing_migrations():
     # Exits with SystemExit(1) when a model change has no migration.
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_final_editors_migration_takes_publish_off_sections_under_review(home_page):
+    # The migration's own function, on the state a database had before it: communication
+    # staff holding publish on every section, also on one that already had the workflow.
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+    from home.models import InformationPage
+
+    migration = importlib.import_module("home.migrations.0004_final_editors")
+    communication = Group.objects.get(name="Communicatie")
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    reviewed = home_page.add_child(instance=InformationPage(title="Privacy", slug="privacy"))
+    plain = home_page.add_child(instance=InformationPage(title="Nieuws", slug="nieuws"))
+    WorkflowPage.objects.create(
+        page=reviewed, workflow=Workflow.objects.get(name="Redactie en loket")
+    )
+    GroupPagePermission.objects.filter(page__in=[reviewed, plain]).delete()
+    for section in (reviewed, plain):
+        GroupPagePermission.objects.create(group=communication, page=section, permission=publish)
+
+    migration.final_editors(apps, schema_editor=None)
+
+    def publishers(page):
+        rows = GroupPagePermission.objects.filter(page=page, permission__codename="publish_page")
+        return set(rows.values_list("group__name", flat=True))
+
+    assert publishers(reviewed) == set()
+    assert publishers(plain) == {"Communicatie", "Eindredactie"}
+    assert GroupPagePermission.objects.filter(page=reviewed, group__name="Eindredactie").exists()
