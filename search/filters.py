@@ -271,17 +271,19 @@ class LocationSearch:
         """
         from .backends import text_matches
 
-        active = [(n, c) for n, c in self.conditions.items() if n not in leave_out]
-        queryset = LocationPage.objects.live()
-        for name, condition in active:
+        # One filter() per group of conditions: each call copies the whole query.
+        indexed, others = Q(), ~self._restricted
+        for name, condition in self.conditions.items():
+            if name in leave_out:
+                continue
             if name in INDEXED_CONDITIONS:
-                queryset = queryset.filter(condition)
+                indexed &= condition
+            else:
+                others &= condition
+        queryset = LocationPage.objects.live().filter(indexed)
         if self.terms:
             queryset = text_matches(queryset, self.terms, ranked=ranked)
-        queryset = queryset.exclude(self._restricted)
-        for name, condition in active:
-            if name not in INDEXED_CONDITIONS:
-                queryset = queryset.filter(condition)
+        queryset = queryset.filter(others)
         if "radius" in self.conditions and "radius" not in leave_out:
             radius = self.data["afstand"]
             queryset = queryset.alias(distance_sq=geo.squared_distance(self.origin)).filter(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from opvanglocaties.choices import CareType, Language, SubsidyFramework, Weekday
 from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
 
+from . import widgets
 from .geo import in_belgium
 
 MAX_QUERY_LENGTH = 200
@@ -50,7 +51,7 @@ class Availability:
 class MonthField(forms.DateField):
     """A month as `YYYY-MM` (what `<input type="month">` sends); cleans to its first day."""
 
-    widget = forms.DateInput(attrs={"type": "month"})
+    widget = widgets.DateInput(attrs={"type": "month"})
     input_formats = ["%Y-%m"]
     default_error_messages = {"invalid": _("Enter a month as year and month, e.g. 2027-03.")}
 
@@ -69,10 +70,12 @@ class SearchForm(forms.Form):
         error_messages={
             "max_length": _("Your search text is too long: use at most %(limit_value)d characters.")
         },
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("name, street, …")}),
+        widget=widgets.TextInput(attrs={"type": "search", "placeholder": _("name, street, …")}),
     )
-    gemeente = forms.CharField(label=_("Municipality"), required=False)
-    buurgemeenten = forms.BooleanField(label=_("Also neighbouring municipalities"), required=False)
+    gemeente = forms.CharField(label=_("Municipality"), required=False, widget=widgets.TextInput)
+    buurgemeenten = forms.BooleanField(
+        label=_("Also neighbouring municipalities"), required=False, widget=widgets.CheckboxInput
+    )
     wijk = forms.MultipleChoiceField(
         label=_("Neighbourhoods"),
         required=False,
@@ -84,6 +87,7 @@ class SearchForm(forms.Form):
         required=False,
         max_length=MAX_QUERY_LENGTH,
         help_text=_("To sort by distance, e.g. 9000 or Kerkstraat 1, 9050 Gent."),
+        widget=widgets.TextInput,
     )
     afstand = forms.FloatField(
         label=_("Within (km)"),
@@ -95,11 +99,15 @@ class SearchForm(forms.Form):
             "max_value": _("Enter a distance of at most %(limit_value)s km."),
             "invalid": _("Enter the distance as a number of kilometres."),
         },
+        widget=widgets.NumberInput,
     )
-    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
-    lng = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lat = forms.FloatField(required=False, widget=widgets.HiddenInput)
+    lng = forms.FloatField(required=False, widget=widgets.HiddenInput)
     type = forms.ChoiceField(
-        label=_("Type of care"), required=False, choices=[("", _("All")), *CareType.choices]
+        label=_("Type of care"),
+        required=False,
+        choices=[("", _("All")), *CareType.choices],
+        widget=widgets.Select,
     )
     leeftijd = forms.IntegerField(
         label=_("Age of the child (months)"),
@@ -111,8 +119,11 @@ class SearchForm(forms.Form):
             "max_value": _("Childcare is for children up to 72 months (6 years)."),
             "invalid": _("Enter the age as a whole number of months."),
         },
+        widget=widgets.NumberInput,
     )
-    ikt = forms.BooleanField(label=_("Income-related tariff only"), required=False)
+    ikt = forms.BooleanField(
+        label=_("Income-related tariff only"), required=False, widget=widgets.CheckboxInput
+    )
     subsidie = forms.MultipleChoiceField(
         label=_("Subsidy framework"),
         required=False,
@@ -120,19 +131,22 @@ class SearchForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     beschikbaar = forms.ChoiceField(
-        label=_("Availability"), required=False, choices=Availability.choices
+        label=_("Availability"),
+        required=False,
+        choices=Availability.choices,
+        widget=widgets.Select,
     )
     vanaf = MonthField(label=_("Free from (month)"), required=False)
     opent_voor = forms.TimeField(
         label=_("Opens at or before"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=widgets.TimeInput(attrs={"type": "time"}),
         error_messages={"invalid": _("Enter a time such as 07:30.")},
     )
     sluit_na = forms.TimeField(
         label=_("Closes at or after"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=widgets.TimeInput(attrs={"type": "time"}),
         error_messages={"invalid": _("Enter a time such as 18:00.")},
     )
     dag = forms.TypedChoiceField(
@@ -141,6 +155,7 @@ class SearchForm(forms.Form):
         coerce=int,
         empty_value=None,
         choices=[("", _("Any day")), *Weekday.choices],
+        widget=widgets.Select,
     )
     taal = forms.MultipleChoiceField(
         label=_("Languages spoken"),
@@ -148,7 +163,9 @@ class SearchForm(forms.Form):
         choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    sorteer = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.choices)
+    sorteer = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=Sort.choices, widget=widgets.Select
+    )
 
     def __init__(self, data=None, *, region=None, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -10,7 +10,7 @@ from . import compare, geo
 from .facets import facets
 from .filters import LocationSearch
 from .forms import SearchForm
-from .summaries import opening_hours_summary
+from .summaries import distance_text, summarise
 
 PAGE_SIZE = 20
 # The filters behind "More filters": the group opens when one of them is set or invalid.
@@ -88,7 +88,8 @@ def describe(locations, search):
             if search.origin
             else None
         )
-        location.hours_summary = opening_hours_summary(location.opening_hours.all())
+        location.distance_text = distance_text(location.distance_km)
+        summarise(location)
         location.in_neighbouring_municipality = location.municipality_id in neighbouring
         location.other_region = (
             regions.get(location.municipality_id) if location.municipality_id in outside else None

@@ -13,7 +13,7 @@ from . import compare, geo, open_data
 from .filters import LocationSearch
 from .forms import SearchForm
 from .results import build_search, region_for
-from .summaries import opening_hours_summary
+from .summaries import summarise
 
 
 def _locations(ids):
@@ -65,7 +65,7 @@ def compare_view(request):
         location.distance_km = (
             geo.distance_km(origin, location.latitude, location.longitude) if origin else None
         )
-        location.hours_summary = opening_hours_summary(location.opening_hours.all())
+        summarise(location)
         others = [other.pk for other in locations if other.pk != location.pk]
         location.remove_query = compare.as_param(others)
     ids = [location.pk for location in locations]

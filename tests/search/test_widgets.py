@@ -1,0 +1,51 @@
+"""The search form's widgets draw the same HTML as Django's widget templates, only faster."""
+
+import re
+
+import pytest
+from django.http import QueryDict
+
+from search import widgets
+from search.forms import SearchForm
+
+pytestmark = pytest.mark.django_db
+
+FILLED_IN = (
+    'q=a"b<x>&gemeente=gent&buurgemeenten=on&postcode=9000&afstand=-3&lat=51&lng=3.7'
+    "&type=group&leeftijd=abc&ikt=on&beschikbaar=vanaf&vanaf=2027-03&opent_voor=07:30"
+    "&sluit_na=25:00&dag=2&sorteer=naam"
+)
+
+
+def normalised(html):
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def drawn_by_django(bound_field):
+    """The field as Django's own widget class (and so its templates) draws it."""
+    widget = bound_field.field.widget
+    ours = type(widget)
+    django_class = next(c for c in ours.__mro__ if c.__module__.startswith("django.forms"))
+    widget.__class__ = django_class
+    try:
+        return str(bound_field)
+    finally:
+        widget.__class__ = ours
+
+
+@pytest.mark.parametrize("query", ["", FILLED_IN], ids=["empty", "filled-in-with-errors"])
+def test_python_drawn_widgets_match_djangos_templates(gent, query):
+    form = SearchForm(QueryDict(query))
+    form.is_valid()
+    drawn = [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field.widget, widgets.PythonRenderedInput | widgets.Select)
+    ]
+    assert len(drawn) == 16  # every field but the lists of checkboxes (wijken, subsidy, ...)
+    for name in drawn:
+        assert normalised(str(form[name])) == normalised(drawn_by_django(form[name])), name
+    if query:
+        # The bound field's own attributes come through: the error state, the typed value.
+        assert 'aria-invalid="true"' in str(form["leeftijd"])
+        assert 'value="a&quot;b&lt;x&gt;"' in str(form["q"])
