@@ -370,7 +370,7 @@ def _information(home, region):
     for page in (faq, referrers, privacy, accessibility):
         grant_section_permissions(page)
     # The privacy notice states the city's legal position: a second pair of eyes before it
-    # changes (communication submits, the loket checks, the final editors publish).
+    # changes (communication submits, the loket checks, a final editor approves last).
     put_under_review(privacy)
     return faq, referrers, privacy, accessibility
 

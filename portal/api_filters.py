@@ -19,7 +19,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from wagtail.search.query import PlainText
 
 from search.backends import text_matches
-from search.filters import LocationSearch
+from search.filters import words
 
 # ASCII digits only, as in the URL patterns: `int()` would take the digits of any script.
 INTEGER = re.compile(r"-?[0-9]+")
@@ -31,11 +31,6 @@ PAGE_ID_PARAMETERS = {
     "ancestor_of": False,
     "translation_of": True,
 }
-
-
-def search_terms(text):
-    """The words of a search text, by the search page's rule (`LocationSearch.terms`)."""
-    return LocationSearch(data={"q": text}).terms
 
 
 def integer_range(field, using):
@@ -137,7 +132,7 @@ class WordsSearchFilter(SearchFilter):
         operator = request.GET.get("search_operator") or None
         if operator is not None and operator.lower() not in PlainText.OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
-        terms = search_terms(request.GET["search"])
+        terms = words(request.GET["search"])
         if not terms:
             return queryset
         try:

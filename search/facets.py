@@ -107,6 +107,7 @@ def facets(search):
             if facet.name in chosen and facet is not except_facet
         )
 
+    values = _values(search)
     result = {}
     for facet in FACETS:
         candidates = [row for row in rows if passes(row, except_facet=facet)]
@@ -117,7 +118,7 @@ def facets(search):
                 sum(row["n"] for row in candidates if _has(row, facet, value)),
                 value in chosen.get(facet.name, ()),
             )
-            for value, label in _values(search)[facet.name]
+            for value, label in values[facet.name]
         ]
     # The number of results, from the same rows: the search page need not count them again.
     result["total"] = sum(row["n"] for row in rows if passes(row))

@@ -49,6 +49,15 @@ TODDLER_FROM_MONTHS = 18
 INDEXED_CONDITIONS = frozenset({"municipality", "neighbourhood", "age", "radius"})
 
 
+def words(text):
+    """The words of a search text, without the operators and quotes of a query syntax.
+
+    Parents type words; quotes, brackets or "OR" from elsewhere would otherwise reach the
+    full-text engine as syntax (SQLite's FTS5 rejects an unbalanced quote outright).
+    """
+    return " ".join(WORD.findall(text or ""))
+
+
 def age_group_for(months):
     """The availability age group of a child of `months` months."""
     return AgeGroup.TODDLER if months >= TODDLER_FROM_MONTHS else AgeGroup.BABY
@@ -253,12 +262,8 @@ class LocationSearch:
 
     @cached_property
     def terms(self):
-        """The words of the search text, without the operators and quotes of a query syntax.
-
-        Parents type words; quotes, brackets or "OR" from elsewhere would otherwise reach the
-        full-text engine as syntax (SQLite's FTS5 rejects an unbalanced quote outright).
-        """
-        return " ".join(WORD.findall(self.data.get("q") or ""))
+        """The words of the search text (`words`)."""
+        return words(self.data.get("q"))
 
     def filtered(self, leave_out=(), ranked=False):
         """Live public fiches matching the text and every filter but those in `leave_out`.
