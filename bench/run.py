@@ -138,8 +138,8 @@ class Targets:
         from django.contrib.auth.models import Group
         from django.db.models import Count
 
+        from core.roles import LOCATION_GROUP, LOKET
         from opvanglocaties.models import LocationIndexPage, LocationPage, Organiser
-        from opvanglocaties.permissions import LOCATION_GROUP, LOKET
 
         # The index with the most fiches is the seeded Flanders one (migrations leave
         # Wagtail's welcome site as the default, so requests name the seeded site's host).

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from opvanglocaties.models import Region
+
 FIGURE_CHOICES = [
     ("request_retention_years", _("How long requests are kept")),
     ("response_deadline_days", _("Response deadline of a location")),
@@ -39,14 +41,7 @@ def _days(number):
 
 
 def _region_deadline(request):
-    if request is None:
-        return None
-    from wagtail.models import Site
-
-    from opvanglocaties.models import Region
-
-    site = Site.find_for_request(request)
-    region = Region.objects.filter(site=site).only("default_response_deadline_days").first()
+    region = Region.objects.for_request(request)
     return region.default_response_deadline_days if region else None
 
 

@@ -7,7 +7,7 @@
   offers Publish to whoever holds publish rights, workflow or not, so there nobody but an
   administrator holds publish: communication staff and the final editors (Eindredactie) keep
   add and edit, and the workflow publishes once its last step is approved
-  (`portal.workflows.publish_approved`). Assigning or removing a workflow, and moving a page
+  (`core.workflows.publish_approved`). Assigning or removing a workflow, and moving a page
   between sections, re-grants the sections concerned (`signals.py`).
 - Never on the home page itself: rights there would reach the location index and every fiche.
   The home page's own text they may edit through a Django permission that HomePage's
@@ -31,11 +31,19 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from opvanglocaties.permissions import COMMUNICATION, LOCATION, LOCATION_GROUP, LOKET
+from core.roles import COMMUNICATION, FINAL_EDITORS, LOCATION, LOCATION_GROUP, LOKET
+
+from .models import (
+    AccessibilityStatementPage,
+    HomePage,
+    InformationPage,
+    LeafletIndexPage,
+    NewsIndexPage,
+    PrivacyPage,
+)
 
 logger = logging.getLogger(__name__)
 
-FINAL_EDITORS = "Eindredactie"
 # The two-step workflow of migration 0003: the loket checks the facts, the final editors approve.
 REVIEW_WORKFLOW = "Redactie en loket"
 SECTION_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -48,15 +56,6 @@ PROVIDER_DOCUMENT_GROUPS = (LOCATION_GROUP, LOCATION, LOKET, COMMUNICATION)
 
 def is_content_section(page):
     """Whether `page` is a communication section: one of our page types under a home page."""
-    from .models import (
-        AccessibilityStatementPage,
-        HomePage,
-        InformationPage,
-        LeafletIndexPage,
-        NewsIndexPage,
-        PrivacyPage,
-    )
-
     section_types = (
         AccessibilityStatementPage,
         InformationPage,

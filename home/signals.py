@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, Workflow, WorkflowPage
 from wagtail.signals import post_page_move
 
-from portal import cache
+from core import cache
 
 from .models import LoketContact, NavigationSettings
 from .permissions import regrant_after_move, regrant_sections_around

@@ -24,13 +24,11 @@ class LocationPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("response_deadline_days")
-        if field is not None and self.instance.pk is None and self.parent_page is not None:
-            from .models import Region
-
-            site = self.parent_page.get_site()
-            region = Region.objects.filter(site=site).first() if site else None
-            if region is not None:
+        if self.instance.pk is None and self.parent_page is not None:
+            # A new fiche has no place in the tree yet: its rules come from where it will be.
+            region = type(self.instance).region_under(self.parent_page)
+            self.instance.publishing_region = region
+            if region is not None and "response_deadline_days" in self.fields:
                 self.initial["response_deadline_days"] = region.default_response_deadline_days
 
     def clean(self):

@@ -15,6 +15,8 @@ from shapely import voronoi_polygons
 from shapely.geometry import MultiPoint, Polygon, mapping, shape
 from shapely.strtree import STRtree
 
+from .models import Municipality, Neighbourhood, Region
+
 DEMO_GEOGRAPHY = Path(__file__).resolve().parent / "data" / "demo_geography.json"
 
 # Two municipalities count as neighbours when their borders share more than a point; a small
@@ -80,8 +82,6 @@ def import_neighbourhoods(features):
     Each feature needs the properties `municipality` (NIS code) and `name`; `postcode` is
     optional. Returns the number of neighbourhoods written.
     """
-    from .models import Municipality, Neighbourhood
-
     municipalities = {m.nis_code: m for m in Municipality.objects.all()}
     count = 0
     for feature in features:
@@ -133,8 +133,6 @@ def compute_neighbours(features, replace=False):
     Only municipalities present in the file are touched; with `replace` their existing
     neighbour rows are cleared first. Returns the list of (nis_code, nis_code) pairs.
     """
-    from .models import Municipality
-
     polygons = {}
     for feature in features:
         code = str((feature.get("properties") or {}).get("nis_code", ""))
@@ -174,8 +172,6 @@ def load_demo_geography(path=DEMO_GEOGRAPHY):
 
     Returns the created or updated Region objects.
     """
-    from .models import Municipality, Region
-
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     features = []
     for nis_code, city in data["municipalities"].items():

@@ -20,11 +20,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-LOKET = "Loket"
-COMMUNICATION = "Communicatie"
-LOCATION_GROUP = "Opvanglocatiegroep"
-LOCATION = "Opvanglocatie"
-ROLE_GROUPS = (LOKET, COMMUNICATION, LOCATION_GROUP, LOCATION)
+from core.roles import LOKET, role_group
+
+from .models import LocationIndexPage, LocationPage, OrganiserPage, Region
 
 MODERATION_WORKFLOW = "Goedkeuring door het loket"
 
@@ -55,10 +53,7 @@ def location_staff_group(page):
 
 def site_region(page):
     """The region whose website the page is on (its loket moderates it), or None."""
-    from .models import Region
-
-    site = page.get_site()
-    return Region.objects.filter(site=site).first() if site else None
+    return Region.objects.for_site(page.get_site())
 
 
 def provider_page_permissions(region):
@@ -107,8 +102,6 @@ def grant_location_permissions(page, region=None):
 
 def organiser_folder(index_page, organiser):
     """The organiser's folder under a region's location index, created on first use."""
-    from .models import OrganiserPage
-
     folder = OrganiserPage.objects.child_of(index_page).filter(organiser=organiser).first()
     if folder is None:
         slug = slugify(organiser.legal_name)[:60].strip("-") or "organisator"
@@ -124,7 +117,7 @@ def organiser_folder(index_page, organiser):
 @transaction.atomic
 def grant_index_permissions(index_page):
     """The loket may add, edit and publish every fiche under a location index."""
-    loket = Group.objects.get(name=LOKET)
+    loket = role_group(LOKET)
     for codename in LOKET_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=loket, page=index_page, permission=_page_permission(codename)
@@ -136,15 +129,13 @@ def moderation_workflow():
     workflow, created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
     if created:
         task = GroupApprovalTask.objects.create(name=str(_("Approval by the loket")))
-        task.groups.set([Group.objects.get(name=LOKET)])
+        task.groups.set([role_group(LOKET)])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
 def region_location_indexes(region):
     """The location index pages on the region's website."""
-    from .models import LocationIndexPage
-
     if region.site is None:
         return LocationIndexPage.objects.none()
     return LocationIndexPage.objects.descendant_of(region.site.root_page, inclusive=True)
@@ -153,8 +144,6 @@ def region_location_indexes(region):
 @transaction.atomic
 def apply_region_moderation(region):
     """Switch a region between direct publishing and moderation by its loket."""
-    from .models import LocationPage, OrganiserPage
-
     for index_page in region_location_indexes(region):
         if region.requires_moderation:
             WorkflowPage.objects.update_or_create(

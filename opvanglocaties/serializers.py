@@ -1,4 +1,4 @@
-"""Serializers for the open-data API (Wagtail API v2, `portal/api.py`).
+"""Serializers for the open-data API (Wagtail API v2, `search/open_data/api.py`).
 
 Only published facts about a location: nothing about people. Each serializer names its fields
 explicitly, so that a field added to a model later does not appear in the open data unasked.

@@ -1,11 +1,18 @@
 """Keep page permissions in step with what was published and with region rules."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, post_page_move
 
-from .models import LocationPage, OrganiserPage, Region
-from .permissions import apply_region_moderation, grant_folder_permissions
+from .models import LocationPage, Organiser, OrganiserPage, Region
+from .permissions import apply_region_moderation, grant_folder_permissions, organiser_group_for
+
+
+@receiver(pre_save, sender=Organiser)
+def give_organiser_a_group(sender, instance, raw=False, **kwargs):
+    # Every organiser's staff is a Wagtail group; the folder permissions are granted to it.
+    if not raw and instance.group_id is None:
+        instance.group = organiser_group_for(instance)
 
 
 @receiver(page_published, sender=OrganiserPage)
@@ -29,9 +36,9 @@ def hand_over_moved_fiche(sender, instance, **kwargs):
 @receiver(post_save, sender=Region)
 def region_saved(sender, instance, raw=False, **kwargs):
     # Re-granting walks every fiche of the region: only when moderation was switched.
-    if not raw and instance.moderation_changed:
+    # (The tracker still holds the stored value here: it is reset after save() returns.)
+    if not raw and (kwargs.get("created") or instance.moderation_changed):
         apply_region_moderation(instance)
-        instance._stored_requires_moderation = instance.requires_moderation
 
 
 @receiver(m2m_changed, sender=Region.municipalities.through)

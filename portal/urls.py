@@ -10,10 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import health
 from home.views import robots_txt
-
-from .api import api_router
-from .health import health
+from search.open_data.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,7 +27,7 @@ urlpatterns = [
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    from .media import serve_media
+    from core.media import serve_media
 
     urlpatterns += staticfiles_urlpatterns()
     media_prefix = settings.MEDIA_URL.strip("/")

@@ -9,6 +9,7 @@ say so: a parent gets results, never a 500.
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from elasticsearch import ApiError, TransportError
 from wagtail.search.backends import get_search_backend
@@ -39,8 +40,6 @@ def _with_fallback(run, *args, **options):
     try:
         return run("default", *args, **options)
     except UNREACHABLE as error:
-        from django.conf import settings
-
         if FALLBACK_BACKEND not in settings.WAGTAILSEARCH_BACKENDS:
             raise
         logger.warning(

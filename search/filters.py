@@ -35,6 +35,7 @@ from opvanglocaties.models import (
 )
 
 from . import geo
+from .backends import text_matches
 from .forms import Availability, Sort, month_end
 
 WORD = re.compile(r"\w+")
@@ -274,8 +275,6 @@ class LocationSearch:
         elsewhere in Flanders. The others (type, tariff, subsidy, availability, hours,
         languages, view restrictions) follow in SQL.
         """
-        from .backends import text_matches
-
         # One filter() per group of conditions: each call copies the whole query.
         indexed, others = Q(), ~self._restricted
         for name, condition in self.conditions.items():

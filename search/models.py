@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .results import search_context
+
 
 class SearchPage(Page):
     """Where parents search, filter, sort and compare childcare locations."""
@@ -24,8 +26,6 @@ class SearchPage(Page):
         verbose_name_plural = _("search pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .results import search_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(search_context(request, self))
         return context

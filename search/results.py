@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from wagtail.models import Site
 
 from opvanglocaties.models import Region
 
@@ -33,12 +32,6 @@ MORE_FILTERS = [
 MAX_SUGGESTIONS = 4
 
 
-def region_for(request):
-    """The region whose site this request is for, or None."""
-    site = Site.find_for_request(request)
-    return Region.objects.filter(site=site).first() if site else None
-
-
 def build_search(params, region):
     """The bound form and the `LocationSearch` for a query string."""
     form = SearchForm(params, region=region)
@@ -53,7 +46,7 @@ def build_search(params, region):
 
 def search_context(request, page):
     """The template context of the search page for this request."""
-    region = region_for(request)
+    region = Region.objects.for_request(request)
     form, search = build_search(request.GET, region)
     results = search.results().prefetch_related("opening_hours", "availability")
     counts = facets(search)

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from opvanglocaties.models import LocationPage
+from opvanglocaties.models import LocationPage, Region
 
-from . import compare, geo, open_data
+from . import compare, geo
 from .filters import LocationSearch
 from .forms import SearchForm
-from .results import build_search, region_for
+from .open_data import formats as open_data
+from .results import build_search
 from .summaries import summarise
 
 
@@ -33,7 +34,7 @@ ORIGIN_PARAMS = ("postcode", "lat", "lng", "gemeente", "wijk")
 
 def _origin(request):
     # The compare page measures distances from the same place as the search it came from.
-    form = SearchForm(request.GET, region=region_for(request))
+    form = SearchForm(request.GET, region=Region.objects.for_request(request))
     data = {key: value for key, value in form.usable_data().items() if key in ORIGIN_PARAMS}
     return LocationSearch(data).origin
 
@@ -102,7 +103,7 @@ def request_start(request):
 
 
 def _open_data_queryset(request):
-    _form, search = build_search(request.GET, region_for(request))
+    _form, search = build_search(request.GET, Region.objects.for_request(request))
     return search.results().select_related("municipality", "neighbourhood")
 
 

@@ -4,13 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from opvanglocaties.permissions import (
-    COMMUNICATION,
-    LOCATION_GROUP,
-    LOKET,
-    grant_index_permissions,
-    organiser_folder,
-)
+from core.roles import COMMUNICATION, LOCATION_GROUP, LOKET
+from opvanglocaties.permissions import grant_index_permissions, organiser_folder
 
 from .factories import (
     HomePageFactory,
@@ -106,7 +101,7 @@ def _queued_mail(settings):
     Mail then takes the production path (queue, task, delivery backend) and still lands in
     django.core.mail.outbox through DELIVERY_EMAIL_BACKEND.
     """
-    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ALT_TEXT_HELP, ALT_TEXT_REQUIRED, DECORATIVE_HELP, BodyBlock
+from ..feeds import AtomNewsFeed, NewsFeed
 
 TAG_SLUG = re.compile(r"[-\w]*")
 
@@ -73,15 +74,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("rss/", name="rss")
     def rss_feed(self, request):
         """The latest news as RSS 2.0."""
-        from ..feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
         """The latest news as Atom 1.0."""
-        from ..feeds import AtomNewsFeed
-
         return AtomNewsFeed(self)(request)
 
 

@@ -1,19 +1,19 @@
 """The home page of a region's website."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PagePermissionTester
 
-from ..blocks import StepBlock
+from core.pages import live_search_page
+from opvanglocaties.models import LocationIndexPage, Region
 
-# The search app's label and model (search.SearchPage), looked up by name so that this app
-# neither imports nor depends on it: the home page works with or without a search page.
-SEARCH_APP_LABEL = "opvangpunt_search"
-SEARCH_MODEL = "searchpage"
+from ..blocks import StepBlock
+from .leaflets import LeafletPage
+from .news import NewsPage
 
 # Django's own model permission, given to the communication role (migration 0002): it lets
 # them edit and publish the home page itself. A Wagtail page permission on the home page would
@@ -124,22 +124,14 @@ class HomePage(Page):
 
     def location_index(self):
         """The location index of this site, if it has one."""
-        from opvanglocaties.models import LocationIndexPage
-
         return LocationIndexPage.objects.child_of(self).live().first()
 
     def search_page(self):
         """The first live search page below this home page, or None (no search form then)."""
-        try:
-            content_type = ContentType.objects.get_by_natural_key(SEARCH_APP_LABEL, SEARCH_MODEL)
-        except ContentType.DoesNotExist:
-            return None
-        return Page.objects.child_of(self).live().filter(content_type=content_type).first()
+        return live_search_page(Page.objects.child_of(self))
 
     def latest_news(self):
         """The newest live news items of this site."""
-        from .news import NewsPage
-
         if not self.news_count:
             return NewsPage.objects.none()
         return (
@@ -152,8 +144,6 @@ class HomePage(Page):
 
     def latest_leaflets(self):
         """The most recently published leaflets of this site."""
-        from .leaflets import LeafletPage
-
         if not self.leaflet_count:
             return LeafletPage.objects.none()
         return (
@@ -166,15 +156,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from opvanglocaties.models import Region
-
         context["location_index"] = self.location_index()
         context["search_page"] = self.search_page()
-        context["region"] = (
-            Region.objects.filter(site__root_page=self)
-            .prefetch_related("municipalities__neighbourhoods")
-            .first()
-        )
+        region = Region.objects.for_request(request)
+        if region is not None:
+            prefetch_related_objects([region], "municipalities__neighbourhoods")
+        context["region"] = region
         context["latest_news"] = self.latest_news()
         context["latest_leaflets"] = self.latest_leaflets()
         return context

@@ -8,7 +8,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction, Site
 
-from portal import cache as page_cache
+from core import cache as page_cache
+from home.models import NavigationSettings, NewsIndexPage
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def language_links(context):
 def language_versions(url):
     """A full URL of the site in every interface language: [{"lang_code", "location"}].
 
-    For the sitemap's hreflang alternates (portal/templates/sitemap.xml): every page exists
+    For the sitemap's hreflang alternates (core/templates/sitemap.xml): every page exists
     in Dutch and, under /en/, with an English interface. [] for a URL that is not a page's.
     """
     versions = [
@@ -93,8 +94,6 @@ def link_items(stream, request=None, current_page=None):
 @register.simple_tag(takes_context=True)
 def menu_links(context, field_name):
     """The links of the site's main menu or footer (`field_name` of NavigationSettings)."""
-    from home.models import NavigationSettings
-
     request = context.get("request")
     if request is None or _site(context) is None:
         return []
@@ -137,7 +136,5 @@ def news_feed_links(context):
 
 
 def _news_index_url(site, request):
-    from home.models import NewsIndexPage
-
     index = NewsIndexPage.objects.child_of(site.root_page).live().public().first()
     return index.get_url(request) if index is not None else None

@@ -15,8 +15,8 @@ from django.utils.text import slugify
 from shapely.geometry import Point, shape
 from wagtail.models import Page, Site
 
+from core.roles import COMMUNICATION, FINAL_EDITORS, LOCATION, LOCATION_GROUP, LOKET
 from home.models import HomePage
-from home.permissions import FINAL_EDITORS
 
 from .. import geodata
 from ..choices import AgeGroup, AvailabilityStatus, CareType, Language, SubsidyFramework, TariffType
@@ -33,10 +33,6 @@ from ..models import (
 )
 from ..models.geography import FLEMISH_REGION_CODE
 from ..permissions import (
-    COMMUNICATION,
-    LOCATION,
-    LOCATION_GROUP,
-    LOKET,
     grant_index_permissions,
     location_staff_group,
     organiser_folder,

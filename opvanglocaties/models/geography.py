@@ -12,7 +12,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from model_utils import FieldTracker
 from shapely.geometry import Point, shape
+from wagtail.models import Site
 
 FLEMISH_REGION_CODE = "02000"
 
@@ -150,6 +152,41 @@ class Neighbourhood(models.Model):
         return bool(polygon) and polygon.intersects(Point(longitude, latitude))
 
 
+class RegionQuerySet(models.QuerySet):
+    def for_site(self, site):
+        """The region whose website `site` is, or None (a site without a region)."""
+        if site is None:
+            return None
+        return self.filter(site=site).first()
+
+    def serving(self, municipality):
+        """The region whose loket serves `municipality`, or None.
+
+        Not the same question as `for_site`: a fiche on Gent's website may lie in a
+        neighbouring municipality that another region (or none) serves.
+        """
+        if municipality is None:
+            return None
+        return self.filter(municipalities=municipality).order_by("pk").first()
+
+
+class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
+    REQUEST_CACHE_ATTRIBUTE = "_opvangpunt_region"
+
+    def for_request(self, request):
+        """The region of the site this request is for, looked up once per request.
+
+        Cached on the request the way Wagtail's `BaseSiteSetting.for_request` caches site
+        settings: the page, its template tags, the search and the request form all ask.
+        """
+        if request is None:
+            return None
+        if not hasattr(request, self.REQUEST_CACHE_ATTRIBUTE):
+            site = Site.find_for_request(request)
+            setattr(request, self.REQUEST_CACHE_ATTRIBUTE, self.get_queryset().for_site(site))
+        return getattr(request, self.REQUEST_CACHE_ATTRIBUTE)
+
+
 class Region(models.Model):
     """The municipalities one loket serves, with that loket's rules.
 
@@ -195,6 +232,9 @@ class Region(models.Model):
         ),
     )
 
+    objects = RegionManager()
+    tracker = FieldTracker(fields=["requires_moderation"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("region")
@@ -209,17 +249,13 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Remembered so that saving a region only re-grants its fiches when moderation changed.
-        instance._stored_requires_moderation = instance.__dict__.get("requires_moderation")
-        return instance
-
     @property
     def moderation_changed(self):
-        """True for a new region or when `requires_moderation` differs from the stored value."""
-        return getattr(self, "_stored_requires_moderation", None) != self.requires_moderation
+        """True for a new region or when `requires_moderation` differs from the stored value.
+
+        Saving a region re-grants its fiches only then (the grant walks every fiche).
+        """
+        return self.pk is None or self.tracker.has_changed("requires_moderation")
 
     def clean(self):
         super().clean()
@@ -243,10 +279,3 @@ class Region(models.Model):
                     )
                 }
             )
-
-    @classmethod
-    def for_municipality(cls, municipality):
-        """The region that serves this municipality, or None."""
-        if municipality is None:
-            return None
-        return cls.objects.filter(municipalities=municipality).order_by("pk").first()

@@ -40,7 +40,10 @@ class LegalForm(models.TextChoices):
 
 
 class Organiser(models.Model):
-    """An organiser (organisator) runs one or more locations; its staff form a Wagtail group."""
+    """An organiser (organisator) runs one or more locations; its staff form a Wagtail group.
+
+    The group is made when the organiser is first saved (`signals.give_organiser_a_group`).
+    """
 
     legal_name = models.CharField(_("legal name"), max_length=200)
     kbo_number = models.CharField(
@@ -82,10 +85,6 @@ class Organiser(models.Model):
         # One notation in the database, so the unique constraint also catches "BE 0123456749".
         with contextlib.suppress(StdnumValidationError):  # full_clean() reports it at the field
             self.kbo_number = format_kbo_number(self.kbo_number)
-        if self.group_id is None:
-            from ..permissions import organiser_group_for
-
-            self.group = organiser_group_for(self)
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -9,7 +9,6 @@ from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,6 +25,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from core.pages import live_search_page
 
 from .. import serializers, validation
 from ..choices import (
@@ -94,8 +95,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
 
     def region(self):
         """The region whose site this index belongs to, or None."""
-        site = self.get_site()
-        return Region.objects.filter(site=site).first() if site else None
+        return Region.objects.for_site(self.get_site())
 
     def landing_municipalities(self):
         """Municipalities with a landing page: the region's, and any with fiches here."""
@@ -124,16 +124,8 @@ class LocationIndexPage(RoutablePageMixin, Page):
         return self.reverse_subpage("neighbourhood", args=[municipality.slug, neighbourhood.slug])
 
     def search_page(self):
-        """The region's search page (a sibling of this index), or None.
-
-        Found by content type so that this module does not import the search app's models.
-        """
-        return (
-            self.get_siblings()
-            .live()
-            .filter(content_type__app_label="opvangpunt_search", content_type__model="searchpage")
-            .first()
-        )
+        """The region's search page (a sibling of this index), or None."""
+        return live_search_page(self.get_siblings())
 
     @path("in/<slug:municipality_slug>/", name="municipality")
     def municipality_landing(self, request, municipality_slug):
@@ -392,8 +384,8 @@ class LocationPage(Page):
         help_text=_("Link to this location's inspection reports on the Opgroeien website."),
     )
 
-    # Open data (portal/api.py, docs/open-data.md): published facts only. Never add contact
-    # fields, the staff group or anything else about people here.
+    # Open data (search/open_data/, docs/open-data.md): published facts only. Never add
+    # contact fields, the staff group or anything else about people here.
     api_fields = [
         APIField("care_type"),
         APIField("street", serializer=serializers.PublishedAddressField("street")),
@@ -532,10 +524,30 @@ class LocationPage(Page):
             ("change_licence_fields", _("Can change the licence fields of a fiche")),
         ]
 
-    @cached_property
-    def region(self):
-        """The region whose rules apply: the one serving the location's municipality."""
-        return Region.for_municipality(self.municipality)
+    @property
+    def publishing_region(self):
+        """The region whose rules apply to this fiche: the one of the website it is on.
+
+        Its loket moderates the fiche and its deadline bounds apply, because the user
+        agreement (seed 000) is between that city and the provider, whatever municipality
+        the location lies in (a fiche on Gent's site may lie in a buurgemeente). Not to be
+        confused with `Region.objects.serving(municipality)`, which the search uses to label
+        results from other regions.
+        """
+        if self.__dict__.get("_publishing_region") is None and self.path:
+            # Not cached while None: a page being added has no site until it is saved (the
+            # admin form sets the region from the parent page instead).
+            self._publishing_region = Region.objects.for_site(self.get_site())
+        return self.__dict__.get("_publishing_region")
+
+    @publishing_region.setter
+    def publishing_region(self, region):
+        self._publishing_region = region
+
+    @classmethod
+    def region_under(cls, parent_page):
+        """The `publishing_region` of a new fiche that will be added under `parent_page`."""
+        return Region.objects.for_site(parent_page.get_site()) if parent_page else None
 
     def save(self, *args, **kwargs):
         # The organiser is the folder's: kept on the fiche for queries, search and templates.
@@ -563,7 +575,7 @@ class LocationPage(Page):
             self._postcode_errors(),
             validation.age_range_errors(self.min_age_months, self.max_age_months),
             validation.price_errors(self.tariff_type, self.day_price, self.subsidy_framework),
-            validation.deadline_errors(self.response_deadline_days, self.region),
+            validation.deadline_errors(self.response_deadline_days, self.publishing_region),
             validation.coordinate_errors(self.latitude, self.longitude),
         )
         if self.municipality is None and "postcode" not in errors:
@@ -592,7 +604,6 @@ class LocationPage(Page):
             )
             if len(candidates) == 1:
                 self.municipality_id = candidates[0]
-                self.__dict__.pop("region", None)
 
     def _derive_neighbourhood(self):
         if self.neighbourhood_id is not None or self.municipality_id is None:

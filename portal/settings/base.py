@@ -28,16 +28,17 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "portal",
-    "home",
+    # Ours, from the bottom up: core <- opvanglocaties <- search, home (docs/architecture.md).
+    "core",
     "opvanglocaties",
+    "home",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
-    # Open data: the published facts of the fiches as JSON (portal/api.py, docs/open-data.md).
+    # Open data: the fiches' published facts as JSON (search/open_data/, docs/open-data.md).
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -69,7 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.cache.AnonymousPageCacheMiddleware",
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,18 +78,21 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.csp.PortalCSPMiddleware",
+    "core.csp.PortalCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "portal.faults.FaultMiddleware",
+    "core.faults.FaultMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The page type home pages and location indexes link to as "the search" (core.pages), named
+# here so that neither app imports the search app.
+OPVANGPUNT_SEARCH_PAGE_MODEL = "opvangpunt_search.SearchPage"
 
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -138,7 +142,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -152,10 +155,10 @@ STORAGES = {
 # inline fields; Django's default of 1000 is too low for it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Every mail is queued (portal.mail) and delivered by a task through DELIVERY_EMAIL_BACKEND,
+# Every mail is queued (core.mail) and delivered by a task through DELIVERY_EMAIL_BACKEND,
 # the backend EMAIL_URL names (console in development, SMTP in production).
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
-EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 DELIVERY_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
@@ -181,7 +184,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 # An approved workflow publishes without the last approver holding publish rights, so that
 # nobody needs the right that would let them skip the workflow.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflows.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
 
 
 def search_backends(elasticsearch_url, is_postgres):
@@ -268,7 +271,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole anonymous pages (portal.cache); 0 turns the page cache off.
+# Whole anonymous pages (core.cache); 0 turns the page cache off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/health/", "/documenten/", "/static/", "/media/"]
@@ -326,7 +329,7 @@ OPVANGPUNT_REQUEST_RETENTION_YEARS = 5
 OPVANGPUNT_DATA_REQUEST_RESPONSE_DAYS = 30
 
 # The results map (search/static/search/map.js). Tiles come from this URL template; its host
-# is added to the public pages' img-src (portal.csp). Empty: markers on a plain background,
+# is added to the public pages' img-src (core.csp). Empty: markers on a plain background,
 # no request leaves the site (tests, closed networks). Check the tile server's usage policy:
 # openstreetmap.org asks heavy users to run or rent their own.
 OPVANGPUNT_MAP_TILES_URL = os.environ.get(
@@ -339,5 +342,5 @@ OPVANGPUNT_MAP_ATTRIBUTION_URL = os.environ.get(
     "OPVANGPUNT_MAP_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright"
 )
 
-# Open data API (portal/api.py): reusers page through all fiches 100 at a time.
+# Open data API (search/open_data/api.py): reusers page through all fiches 100 at a time.
 WAGTAILAPI_LIMIT_MAX = 100

@@ -80,7 +80,7 @@ def test_provider_staff_download_provider_documents(client, manual, provider):
 
 
 def test_location_staff_and_loket_download_provider_documents(client, manual, loket_user):
-    from opvanglocaties.permissions import LOCATION
+    from core.roles import LOCATION
 
     for user in (UserFactory(username="locatie", groups=[role(LOCATION)]), loket_user):
         client.force_login(user)
@@ -96,7 +96,7 @@ def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
     # The file sits under MEDIA_ROOT at a name its download link gives away.
     from django.http import Http404
 
-    from portal.media import serve_media
+    from core.media import serve_media
 
     assert (Path(django_settings.MEDIA_ROOT) / manual.file.name).is_file()
     with pytest.raises(Http404):
@@ -104,7 +104,7 @@ def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
 
 
 def test_the_development_media_route_serves_other_uploads(rf, settings):
-    from portal.media import serve_media
+    from core.media import serve_media
 
     (Path(settings.MEDIA_ROOT) / "images").mkdir()
     (Path(settings.MEDIA_ROOT) / "images" / "logo.png").write_bytes(b"\x89PNG")

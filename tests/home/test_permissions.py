@@ -14,9 +14,8 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from core.roles import COMMUNICATION, FINAL_EDITORS, LOKET
 from home.models import InformationPage, NewsPage
-from home.permissions import FINAL_EDITORS
-from opvanglocaties.permissions import COMMUNICATION, LOKET
 
 from ..admin_forms import form_data
 from ..conftest import role

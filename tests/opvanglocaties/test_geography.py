@@ -165,6 +165,6 @@ def test_neighbourhood_without_polygon_has_no_bounding_box():
 
 
 def test_region_for_municipality(region):
-    assert Region.for_municipality(municipality("44021")) == region
-    assert Region.for_municipality(municipality("11002")) is None
-    assert Region.for_municipality(None) is None
+    assert Region.objects.serving(municipality("44021")) == region
+    assert Region.objects.serving(municipality("11002")) is None
+    assert Region.objects.serving(None) is None

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 
+from core.roles import LOCATION
 from opvanglocaties.models import LocationPage
-from opvanglocaties.permissions import LOCATION, location_staff_group
+from opvanglocaties.permissions import location_staff_group
 
 from ..admin_forms import form_data
 from ..conftest import role

@@ -12,7 +12,13 @@ from opvanglocaties.choices import AvailabilityStatus, SubsidyFramework, TariffT
 from opvanglocaties.models import Organiser
 
 from ..admin_forms import form_data
-from ..factories import LocationPageFactory, NeighbourhoodFactory, OrganiserFactory, municipality
+from ..factories import (
+    LocationPageFactory,
+    NeighbourhoodFactory,
+    OrganiserFactory,
+    RegionFactory,
+    municipality,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +110,7 @@ def test_income_related_subsidy_needs_the_income_related_tariff(region):
 )
 def test_response_deadline_within_the_regions_bounds(region, days, valid):
     page = build(response_deadline_days=days)
+    page.publishing_region = region  # as the admin form sets it for a fiche not yet placed
     if valid:
         validate(page)
     else:
@@ -113,7 +120,26 @@ def test_response_deadline_within_the_regions_bounds(region, days, valid):
 def test_deadline_bounds_follow_the_region_configuration(region):
     region.min_response_deadline_days, region.max_response_deadline_days = 14, 30
     region.save()
-    assert "response_deadline_days" in errors_of(build(response_deadline_days=7))
+    page = build(response_deadline_days=7)
+    page.publishing_region = region
+    assert "response_deadline_days" in errors_of(page)
+
+
+def test_deadline_bounds_are_those_of_the_site_the_fiche_is_on(region, make_location):
+    # A fiche on Gent's site in a municipality another region serves: the user agreement is
+    # with Gent, so Gent's bounds apply (LocationPage.publishing_region).
+    other = RegionFactory(name="Elders", slug="elders", max_response_deadline_days=90)
+    other.municipalities.set([municipality("11002")])
+    region.max_response_deadline_days = 30
+    region.save()
+    fiche = make_location(title="Aan de grens")
+    fiche.municipality, fiche.postcode, fiche.response_deadline_days = (
+        municipality("11002"),
+        "2000",
+        45,
+    )
+    assert fiche.publishing_region == region
+    assert "response_deadline_days" in errors_of(fiche)
 
 
 def test_coordinates_must_lie_in_belgium(region):

@@ -11,7 +11,7 @@ import json
 
 from opvanglocaties.privacy import published_address
 
-from .summaries import OSM_WEEKDAYS, opening_hours_summary
+from ..summaries import OSM_WEEKDAYS, opening_hours_summary
 
 CHUNK_SIZE = 500
 

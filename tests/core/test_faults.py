@@ -19,8 +19,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Revision
 
-from portal.mail import send_due_mail
-from portal.models import QueuedEmail
+from core.mail import send_due_mail
+from core.models import QueuedEmail
 
 from ..admin_forms import form_data
 from ..conftest import role
@@ -114,7 +114,7 @@ class DiskFullStorage(FileSystemStorage):
 def full_disk(settings):
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "tests.portal.test_faults.DiskFullStorage"},
+        "default": {"BACKEND": "tests.core.test_faults.DiskFullStorage"},
     }
 
 
@@ -158,7 +158,7 @@ def test_send_queued_mail_command_reports_what_it_did(settings):
     from django.core.mail import EmailMessage
     from django.core.management import call_command
 
-    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
     EmailMessage("Onderwerp", "Tekst", to=["iemand@voorbeeld.example"]).send()
     output = StringIO()
     call_command("send_queued_mail", stdout=output)

@@ -1,6 +1,6 @@
 """Backups with the database's own tools: pg_dump/pg_restore, or SQLite's online backup.
 
-The operations guide (docs/operations.md) runs these from a timer; tests/portal/test_backup.py
+The operations guide (docs/operations.md) runs these from a timer; tests/core/test_backup.py
 dumps the test database, restores it elsewhere and compares every table.
 """
 

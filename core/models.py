@@ -19,6 +19,8 @@ class QueuedEmail(models.Model):
 
     class Meta:
         ordering = ["next_attempt_at"]
+        # The table predates the `core` app (it was the project package's, label `portal`).
+        db_table = "portal_queuedemail"
 
     def __str__(self):
         return f"queued email {self.pk} ({self.attempts} attempts)"

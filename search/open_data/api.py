@@ -3,7 +3,7 @@
 Mounted at /api/v2/ (portal/urls.py); documented for reusers in docs/open-data.md. The one
 endpoint lists live, public location fiches only: no other page types, no drafts, nothing
 behind a view restriction, and no fields about people (see `LocationPage.api_fields`). Bad
-query values are a 400 with a message, never a server error (`portal/api_filters.py`).
+query values are a 400 with a message, never a server error (`search/open_data/api_filters.py`).
 """
 
 from django.http import Http404

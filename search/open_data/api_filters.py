@@ -1,10 +1,10 @@
-"""The query parameters of the open-data API (`portal/api.py`): a bad value is a 400, not a 500.
+"""The query parameters of the open-data API (`api.py`): a bad value is a 400, not a 500.
 
 Wagtail's API v2 reads integers with `int()`, which also takes "١٢", " 12" and "1_0", and
 hands values beyond a column's range to the database: SQLite then raises OverflowError (or an
 IntegrityError for the offset), a 500. Its search passes the text to the full-text engine as
 query syntax, and SQLite's FTS5 rejects an unbalanced quote with an OperationalError, which
-`portal.faults` answers as a database outage (a 503 and an ERROR in the logs).
+`core.faults` answers as a database outage (a 503 and an ERROR in the logs).
 """
 
 import re
@@ -18,8 +18,8 @@ from wagtail.models import Page
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 from wagtail.search.query import PlainText
 
-from search.backends import text_matches
-from search.filters import words
+from ..backends import text_matches
+from ..filters import words
 
 # ASCII digits only, as in the URL patterns: `int()` would take the digits of any script.
 INTEGER = re.compile(r"-?[0-9]+")

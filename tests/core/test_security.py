@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from portal import health
+from core import health
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,7 +126,7 @@ def test_production_processes_share_the_page_cache_without_redis(tmp_path):
         "REDIS_URL": "",
         "CACHE_DIR": str(tmp_path),
     }
-    script = "from portal import cache; cache.invalidate(); print(cache.generation())"
+    script = "from core import cache; cache.invalidate(); print(cache.generation())"
     first = run_manage("shell", "--no-imports", "-c", script, **production)
     second = run_manage("shell", "--no-imports", "-c", script, **production)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr

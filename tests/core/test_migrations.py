@@ -43,3 +43,30 @@ def test_final_editors_migration_takes_publish_off_sections_under_review(home_pa
     assert publishers(reviewed) == set()
     assert publishers(plain) == {"Communicatie", "Eindredactie"}
     assert GroupPagePermission.objects.filter(page=reviewed, group__name="Eindredactie").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_queue_survives_the_move_from_the_project_package():
+    # A database migrated before `core` existed holds the queue in `portal_queuedemail`, made
+    # by the migration of the app label `portal`. Rebuild that state, then migrate forward.
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from core.models import QueuedEmail
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("core", None)])
+    assert "portal_queuedemail" not in connection.introspection.table_names()
+    with connection.schema_editor() as editor:
+        editor.create_model(QueuedEmail)  # the same table and columns as portal 0001 made
+    QueuedEmail.objects.create(message={"subject": "Bevestiging", "to": ["ouder@example.org"]})
+    ContentType.objects.filter(app_label="core", model="queuedemail").update(app_label="portal")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("core", "0001_initial")])
+
+    assert list(QueuedEmail.objects.values_list("message__subject", flat=True)) == ["Bevestiging"]
+    assert ContentType.objects.filter(app_label="core", model="queuedemail").exists()
+    assert not ContentType.objects.filter(app_label="portal").exists()

@@ -1,0 +1,30 @@
+"""The roles of the portal as Wagtail groups, in one place.
+
+A role is a Django group made by a migration (opvanglocaties 0003, home 0004); the names are
+what the admin shows, so they are Dutch. Per-organiser and per-location staff groups sit on top
+of the provider roles (`opvanglocaties.permissions`).
+"""
+
+from django.contrib.auth.models import Group
+
+LOKET = "Loket"
+COMMUNICATION = "Communicatie"
+FINAL_EDITORS = "Eindredactie"
+LOCATION_GROUP = "Opvanglocatiegroep"
+LOCATION = "Opvanglocatie"
+
+ROLE_GROUPS = (LOKET, COMMUNICATION, FINAL_EDITORS, LOCATION_GROUP, LOCATION)
+# Every provider account has one of these: only a role gives access to the admin.
+PROVIDER_ROLES = (LOCATION_GROUP, LOCATION)
+
+
+def role_group(name):
+    """The group of a role; the migrations made it, so a missing one is a broken install."""
+    return Group.objects.get(name=name)
+
+
+def has_role(user, name):
+    """Whether an active user belongs to the role's group (superusers hold every role)."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=name).exists()
