@@ -11,4 +11,4 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the page cache's receivers in every process, also those that serve no
         # request (publish_scheduled, the tasks worker): their publishing must clear it too.
-        from . import cache  # noqa: F401
+        from . import cache  # noqa: F401, PLC0415  (models are not loaded before ready())

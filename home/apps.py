@@ -10,4 +10,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and information")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import signals  # noqa: F401, PLC0415  (connects receivers once models load)

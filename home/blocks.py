@@ -4,10 +4,13 @@ One template per block in `templates/home/blocks/`, so a block looks the same wh
 used. The request form becomes one more block in a later issue.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import blocks as images_blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from .figures import FIGURE_CHOICES, figure_value
@@ -36,34 +39,80 @@ DECORATIVE_HELP = _("Tick only if the image adds nothing to the text: screen rea
 ALT_TEXT_REQUIRED = _('Describe the image, or tick "decorative image".')
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image with the alternative text a screen reader reads.
+class ImageBlock(images_blocks.ImageBlock):
+    """Wagtail's image block, with our help texts and a caption.
 
-    An empty text is a choice the editor makes by ticking "decorative", never the result of
-    forgetting the field (WCAG 1.1.1): a decorative image gets alt="" on purpose.
+    Wagtail's block already refuses an image without alternative text unless the editor ticks
+    "decorative" (WCAG 1.1.1: alt="" only on purpose) and hands the template an Image with
+    `contextual_alt_text` and `decorative`. The stored value keeps the keys it had when this
+    was our own StructBlock (image, alt_text, decorative, caption), so no data migration.
     """
 
-    image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"), required=False, max_length=250, help_text=ALT_TEXT_HELP
-    )
-    decorative = blocks.BooleanBlock(
-        label=_("decorative image"), required=False, help_text=DECORATIVE_HELP
-    )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    def __init__(self, required=True, **kwargs):
+        blocks.StructBlock.__init__(
+            self,
+            [
+                ("image", ImageChooserBlock(required=required, label=_("image"))),
+                (
+                    "alt_text",
+                    blocks.CharBlock(
+                        label=_("alternative text"),
+                        required=False,
+                        max_length=250,
+                        help_text=ALT_TEXT_HELP,
+                    ),
+                ),
+                (
+                    "decorative",
+                    blocks.BooleanBlock(
+                        label=_("decorative image"), required=False, help_text=DECORATIVE_HELP
+                    ),
+                ),
+                ("caption", blocks.CharBlock(label=_("caption"), required=False, max_length=250)),
+            ],
+            **kwargs,
+        )
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
 
+    def deconstruct(self):
+        return ("home.blocks.ImageBlock", [], self._constructor_kwargs)
+
+    def _struct_value_to_image(self, struct_value):
+        # A copy: Wagtail sets the alt text on the image object itself, so one Image object
+        # used twice in a page (the demo, factories) would otherwise carry the last block's.
+        if struct_value.get("image") is not None:
+            struct_value["image"] = copy.copy(struct_value["image"])
+        image = super()._struct_value_to_image(struct_value)
+        if image:
+            image.caption = struct_value.get("caption") or ""
+        return image
+
+    def _image_to_struct_value(self, image):
+        value = super()._image_to_struct_value(image)
+        value["caption"] = getattr(image, "caption", "") if image else ""
+        return value
+
+    # Wagtail writes the stored and the editor's value from a fixed list of keys: add ours.
+    def get_prep_value(self, value):
+        return {**super().get_prep_value(value), "caption": getattr(value, "caption", "") or ""}
+
+    def get_form_state(self, value):
+        return {**super().get_form_state(value), "caption": getattr(value, "caption", "") or ""}
+
     def clean(self, value):
-        result = super().clean(value)
-        if not result.get("decorative") and not (result.get("alt_text") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)}
-            )
-        return result
+        if value is not None and not value.decorative:
+            # Spaces are no description (Wagtail's own check lets "   " through).
+            value.contextual_alt_text = (value.contextual_alt_text or "").strip()
+        try:
+            return super().clean(value)
+        except blocks.StructBlockValidationError as error:
+            if "alt_text" in error.block_errors:  # our wording, which names the checkbox
+                error.block_errors["alt_text"] = ValidationError(ALT_TEXT_REQUIRED)
+            raise
 
 
 class CallToActionBlock(blocks.StructBlock):

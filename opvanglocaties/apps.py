@@ -10,4 +10,4 @@ class OpvanglocatiesConfig(AppConfig):
     verbose_name = _("Childcare locations")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415  (connects receivers once models load)

@@ -102,6 +102,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # Menus, footer, feeds and contact for core's base template.
+                "home.navigation.site_navigation",
             ],
         },
     },

@@ -223,4 +223,9 @@ def test_an_image_block_needs_alternative_text_or_the_decorative_box(
     assert post_image(alt_text="Twee peuters aan het spelen").status_code == 302
     assert post_image(decorative="on").status_code == 302
     information_page.refresh_from_db()
-    assert information_page.body[0].value["decorative"] is True
+    assert information_page.body[0].value.decorative is True
+    # The caption, our addition to Wagtail's image block, survives the editor's round trip.
+    assert post_image(alt_text="Peuters", caption="In de tuin").status_code == 302
+    information_page.refresh_from_db()
+    assert information_page.body[0].value.caption == "In de tuin"
+    assert information_page.body.raw_data[0]["value"]["caption"] == "In de tuin"

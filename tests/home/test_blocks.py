@@ -26,9 +26,28 @@ def image():
 def test_an_image_without_alternative_text_must_be_called_decorative(image, alt_text):
     block = ImageBlock()
     assert errors_of(block, {"image": image.pk, "alt_text": alt_text}) == {"alt_text"}
-    assert block.clean(block.to_python({"image": image.pk, "decorative": True}))["decorative"]
+    assert block.clean(block.to_python({"image": image.pk, "decorative": True})).decorative
     described = block.clean(block.to_python({"image": image.pk, "alt_text": "Een speelhoek"}))
-    assert described["alt_text"] == "Een speelhoek"
+    assert described.contextual_alt_text == "Een speelhoek"
+
+
+def test_the_stored_value_keeps_its_keys_and_the_caption(image):
+    # The block builds on Wagtail's ImageBlock: content saved by our earlier StructBlock must
+    # read back unchanged, caption included, with no data migration.
+    block = ImageBlock()
+    stored = {
+        "image": image.pk,
+        "alt_text": "Een speelhoek",
+        "decorative": False,
+        "caption": "Zomer",
+    }
+    value = block.to_python(stored)
+    assert (value.pk, value.contextual_alt_text, value.caption) == (
+        image.pk,
+        "Een speelhoek",
+        "Zomer",
+    )
+    assert block.get_prep_value(value) == stored
 
 
 def test_links_without_a_destination_are_refused_next_to_the_page_field():
@@ -46,5 +65,6 @@ def test_decorative_images_get_an_empty_alt_and_described_ones_their_text(client
         ],
     )
     html = client.get(f"/{page.slug}/").content.decode()
+    assert html.count("<figure") == 2
     assert 'alt="Twee peuters"' in html
     assert 'alt=""' in html and 'alt="vergeten"' not in html
