@@ -1,13 +1,16 @@
-"""Browser tests: Playwright (sync API) driving Debian's chromium against a live test server.
+"""Browser tests: pytest-playwright (sync API) driving Debian's chromium against a live server.
 
-`scripts/install-e2e-deps.sh` installs what these tests need (chromium, axe-core); without
-chromium they are skipped, so the rest of the suite stays usable on any machine.
+pytest-playwright gives the `playwright`, `browser`, `context` and `page` fixtures and saves a
+screenshot of a failed test (`--screenshot only-on-failure`, in test-artifacts/e2e; see
+pyproject.toml). Here we only tell it which chromium to start, where the live server is, and
+how Django's test database and Playwright's event loop get along. `scripts/install-e2e-deps.sh`
+installs what these tests need (chromium, axe-core); without chromium they are skipped, so the
+rest of the suite stays usable on any machine.
 """
 
 import json
 import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,12 +18,10 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
-from playwright.sync_api import sync_playwright
 from wagtail.models import Site
 
 E2E_DIR = Path(__file__).parent
 BASE_DIR = E2E_DIR.parents[1]
-ARTIFACTS_DIR = BASE_DIR / "test-artifacts" / "e2e"
 AXE_PATH = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_URL = "/__e2e__/axe.min.js"  # answered by Playwright, never reaches the live server
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -44,8 +45,8 @@ def pytest_collection_modifyitems(items):
 
     Last, because from the first browser test on Playwright's event loop stays "running" in the
     main thread, and Django refuses database access there unless DJANGO_ALLOW_ASYNC_UNSAFE is
-    set (see `browser`); no other test should run in that state. trylast: after pytest-django
-    has put database tests in its own order.
+    set (see `playwright`); no other test should run in that state. trylast: after
+    pytest-django has put database tests in its own order.
     """
     e2e, others = [], []
     for item in items:
@@ -55,40 +56,6 @@ def pytest_collection_modifyitems(items):
         else:
             others.append(item)
     items[:] = others + e2e
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    """Keep each phase's report on the item (rep_setup, rep_call), for `page` to look at."""
-    report = yield
-    setattr(item, f"rep_{report.when}", report)
-    return report
-
-
-@contextmanager
-def playwright_for_django():
-    """Start Playwright's sync API, and keep Django's test database usable while it runs.
-
-    Playwright keeps an asyncio loop "running" in this thread from start to stop. Django then
-    refuses queries (its async_unsafe guard), and asgiref hands this thread a new database
-    connection object, without the copy of the migrated data that pytest-django keeps on the
-    old one for serialized rollbacks. The tests share no connection with coroutines, so the
-    guard may be off; only while Playwright runs, and the browser tests run last.
-    """
-    snapshot = getattr(connection, "_test_serialized_contents", None)
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_playwright().start()
-    try:
-        connection._test_serialized_contents = snapshot  # now on the new connection object
-        yield playwright
-    finally:
-        connection.close()  # the new connection, before the test database is dropped
-        playwright.stop()
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def prepare_serialized_rollbacks(django_db_blocker):
@@ -120,41 +87,69 @@ def prepare_serialized_rollbacks(django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup, django_db_blocker):
-    """One chromium for the whole session; skips the browser tests when it is not installed."""
+def django_allows_playwright(django_db_setup):
+    """Let Django's test database be used while Playwright's event loop runs in this thread.
+
+    Playwright keeps an asyncio loop "running" in this thread from start to stop. Django then
+    refuses queries (its async_unsafe guard), and asgiref hands this thread a new database
+    connection object, without the copy of the migrated data that pytest-django keeps on the
+    old one for serialized rollbacks. The tests share no connection with coroutines, so the
+    guard may be off; only while Playwright runs, and the browser tests run last. Yields that
+    copy of the migrated data.
+    """
     if not os.access(CHROMIUM_PATH, os.X_OK):
         pytest.skip(
             f"chromium not found at {CHROMIUM_PATH}: run scripts/install-e2e-deps.sh "
             "(or set CHROMIUM_PATH)"
         )
-    with playwright_for_django() as playwright:
-        prepare_serialized_rollbacks(django_db_blocker)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield snapshot
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def playwright(django_allows_playwright, playwright, django_db_blocker):
+    """pytest-playwright's Playwright (started after the guard is off), with the test
+    database ready for serialized rollbacks on the connection this thread now has."""
+    connection._test_serialized_contents = django_allows_playwright
+    prepare_serialized_rollbacks(django_db_blocker)
+    yield playwright
+    connection.close()  # the new connection, before the test database is dropped
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, never a browser Playwright would download."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, live_server):
+    """Each test's tab: the live server as base URL, a desktop window, a Belgian locale."""
+    return {
+        **browser_context_args,
+        "base_url": live_server.url,
+        "viewport": {"width": 1280, "height": 900},
+        "locale": "nl-BE",
+    }
 
 
 @pytest.fixture
-def page(request, browser, live_server, django_db_serialized_rollback):
-    """A fresh browser tab (own cookies) on the live server; screenshot saved if the test fails.
+def page(page, django_db_serialized_rollback):
+    """A fresh browser tab (own cookies) on the live server.
 
     The live server reads the database from another thread (or connection), so the test data
     must be committed: a transactional database, emptied after each test. The serialized
     rollback puts back what the migrations loaded (groups, municipalities, the root page).
     """
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="nl-BE"
-    )
-    page = context.new_page()
-    yield page
-    try:
-        report = getattr(request.node, "rep_call", None)
-        if report is not None and report.failed:
-            ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
-            name = re.sub(r"[^\w.-]+", "_", request.node.name)
-            page.screenshot(path=ARTIFACTS_DIR / f"{name}.png", full_page=True)
-    finally:
-        context.close()
+    return page
 
 
 @pytest.fixture
