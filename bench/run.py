@@ -85,7 +85,7 @@ def prepare_database(locations, reuse):
         call_command("migrate", **migrate)
         count = location_count()
         if count >= locations:
-            from opvanglocaties.management.commands.seed_demo import refresh_statistics
+            from core.provisioning import refresh_statistics
 
             refresh_statistics()  # a database seeded before seed_demo did this itself
             print(f"Reusing the bench database: {count} locations.", file=sys.stderr)
@@ -124,8 +124,8 @@ def bench_user(username, groups):
 
 def search_page(home):
     """The site's search page (a bench database seeded before it existed gets one)."""
-    from opvanglocaties.demo.builder import ensure_search_page
     from search.models import SearchPage
+    from search.provisioning import ensure_search_page
 
     ensure_search_page(home)
     return SearchPage.objects.child_of(home).get()
