@@ -141,8 +141,9 @@ class Targets:
         from core.roles import LOCATION_GROUP, LOKET
         from opvanglocaties.models import LocationIndexPage, LocationPage, Organiser
 
-        # The index with the most fiches is the seeded Flanders one (migrations leave
-        # Wagtail's welcome site as the default, so requests name the seeded site's host).
+        # The index with the most fiches is the seeded Flanders one; requests name its site's
+        # host (a bench database seeded before setup_region kept Wagtail's welcome site as
+        # the default).
         self.index = LocationIndexPage.objects.order_by("-numchild", "pk").first()
         site = self.index.get_site()
         self.host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
