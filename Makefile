@@ -18,9 +18,11 @@ migrate: install
 	$(BIN)/python manage.py migrate --no-input
 
 ## make demo: install, migrate, load the demo regions, serve on http://127.0.0.1:8000
+## (another port: make demo DEMO_PORT=8080; the demo's sites follow it)
+DEMO_PORT ?= 8000
 demo: migrate
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py seed_demo --port $(DEMO_PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(DEMO_PORT)
 
 ## make test: the whole suite, with coverage; installs Debian's chromium and axe-core for the
 ## browser tests when they are missing (scripts/install-e2e-deps.sh)

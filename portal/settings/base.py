@@ -346,3 +346,9 @@ OPVANGPUNT_MAP_ATTRIBUTION_URL = os.environ.get(
 
 # Open data API (search/open_data/api.py): reusers page through all fiches 100 at a time.
 WAGTAILAPI_LIMIT_MAX = 100
+
+# The demo's sites (seed_demo, `make demo`): the i-th demo region is served on the i-th host
+# name, all on one port. 127.0.0.1 and localhost reach the same server, so each region has a
+# Wagtail Site of its own without DNS. Another port: `make demo DEMO_PORT=8080`.
+OPVANGPUNT_DEMO_HOSTNAMES = env_list("DEMO_HOSTNAMES", "127.0.0.1,localhost")
+OPVANGPUNT_DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))

@@ -1,16 +1,18 @@
-"""The demo data: two regions, realistic fiches, one account per role."""
+"""The demo (`seed_demo`): two regions built by setup_region's steps, realistic fiches, the
+regions' content and one account per role; DEBUG only; its sites follow the demo's port."""
+
+import random
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from shapely.geometry import Point
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home import demo as home_demo
 from home.models import PrivacyPage
-from opvanglocaties.demo.builder import make_kbo_number
 from opvanglocaties.models import LocationPage, Organiser, Region
-from opvanglocaties.models.organisers import validate_kbo_number
+from opvanglocaties.models.organisers import kbo_number_from, validate_kbo_number
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +23,26 @@ def demo(settings):
     call_command("seed_demo", verbosity=0)
 
 
-def test_demo_refuses_to_run_without_debug(settings):
+def test_demo_refuses_to_run_without_debug_and_points_to_setup_region(settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="refusing"):
+    with pytest.raises(CommandError, match="setup_region") as refused:
         call_command("seed_demo")
+    assert "demo" in str(refused.value)
+    assert not LocationPage.objects.exists()
+    assert not Region.objects.exists()
 
 
 @pytest.mark.usefixtures("demo")
-def test_demo_fills_both_regions_with_fiches_and_accounts(client):
+def test_demo_fills_both_regions_with_fiches_and_accounts(client, settings):
     # Seeding is slow (hundreds of published pages): one test checks all of it.
     gent = Region.objects.get(slug="gent")
     zoeker = Region.objects.get(slug="kinderopvangzoeker")
+    # `make demo` as before: Gent on 127.0.0.1:8000 (the default site, instead of Wagtail's
+    # welcome site), the second region on localhost:8000.
     assert Site.objects.get(is_default_site=True) == gent.site
-    assert zoeker.site.hostname == "localhost"
+    assert (gent.site.hostname, gent.site.port) == ("127.0.0.1", 8000)
+    assert (zoeker.site.hostname, zoeker.site.port) == ("localhost", 8000)
+    assert Site.objects.count() == 2
 
     pages = LocationPage.objects.live().select_related("neighbourhood", "municipality")
     assert pages.count() >= 250
@@ -91,13 +100,35 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
 
     # `make demo` runs the command every time: a second run changes nothing.
     count = LocationPage.objects.count()
+    pages = Page.objects.count()
     call_command("seed_demo", verbosity=0)
     assert LocationPage.objects.count() == count
+    assert Page.objects.count() == pages
+
+    # Served on another port (issue 14): the sites, and so every link the admin and the open
+    # data make, follow it; from the option or from DEMO_PORT / DEMO_HOSTNAMES (settings).
+    call_command("seed_demo", "--port", "8080", verbosity=0)
+    assert sorted(Site.objects.values_list("hostname", "port")) == [
+        ("127.0.0.1", 8080),
+        ("localhost", 8080),
+    ]
+    settings.OPVANGPUNT_DEMO_PORT = 8123
+    settings.OPVANGPUNT_DEMO_HOSTNAMES = ["gent.localhost", "zoeker.localhost"]
+    call_command("seed_demo", verbosity=0)
+    assert sorted(Site.objects.values_list("hostname", "port")) == [
+        ("gent.localhost", 8123),
+        ("zoeker.localhost", 8123),
+    ]
+    assert client.get("/", HTTP_HOST="gent.localhost:8123").status_code == 200
+    assert LocationPage.objects.count() == count and Page.objects.count() == pages
 
 
-def test_benchmark_data_spreads_over_flanders(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", "--locations", "40", verbosity=0)
+def test_benchmark_data_spreads_over_flanders(settings, client):
+    # As bench/run.py seeds its database: bench settings have DEBUG off, hence --force.
+    settings.DEBUG = False
+    call_command("seed_demo", "--locations", "40", "--force", verbosity=0)
+    site = Region.objects.get(slug="vlaanderen").site
+    assert client.get("/zoeken/", HTTP_HOST=f"{site.hostname}:{site.port}").status_code == 200
     pages = LocationPage.objects.all()
     assert pages.count() == 40
     assert pages.values("municipality").distinct().count() == 40
@@ -106,8 +137,7 @@ def test_benchmark_data_spreads_over_flanders(settings):
 
 
 def test_generated_kbo_numbers_are_valid():
-    import random
-
     rng = random.Random(1)
     for _ in range(50):
-        validate_kbo_number(make_kbo_number(rng))
+        validate_kbo_number(kbo_number_from(rng.randrange(2_000_000, 9_999_999)))
+    assert kbo_number_from(1_234_567) == "0123.456.749"
