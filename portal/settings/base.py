@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers /health/ for load balancers by IP, before ALLOWED_HOSTS and the HTTPS
+    # redirect, and outside the per-request transaction (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.cache.AnonymousPageCacheMiddleware",
@@ -261,6 +264,9 @@ TASKS = {
         }[os.environ.get("TASKS_BACKEND", "immediate")]
     }
 }
+
+# /health/ reports the task queue as "late" when a task has waited longer than this.
+HEALTH_TASKS_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_TASKS_MAX_AGE_SECONDS", "300"))
 
 # Caches: local memory by default; Redis (REDIS_URL) when several processes or hosts serve.
 REDIS_URL = os.environ.get("REDIS_URL", "")
