@@ -112,17 +112,48 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
+
+
+def postgres_timeouts(options, connect_timeout, statement_timeout):
+    """PostgreSQL connection OPTIONS with connect and statement timeouts (seconds; 0 = none).
+
+    A hung or unreachable database then fails a request with the 503 page (core.faults) in
+    seconds, instead of holding a gunicorn worker until gunicorn kills it (nginx's bare 502).
+    The statement timeout is set by the server for the session ("-c statement_timeout"),
+    after any `options` the DATABASE_URL already carries.
+    """
+    options = dict(options)
+    if connect_timeout:
+        options["connect_timeout"] = connect_timeout
+    if statement_timeout:
+        milliseconds = int(statement_timeout * 1000)
+        extra = f"-c statement_timeout={milliseconds}"
+        options["options"] = f"{options['options']} {extra}" if options.get("options") else extra
+    return options
+
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before reuse: after a database restart a worker
+        # opens a new connection instead of failing one more request on its stale one.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 # One transaction per request: a request that fails half-way leaves nothing half written.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# gunicorn.conf.py keeps its timeout above the sum of these two.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
 if DATABASE_IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
+    DATABASES["default"]["OPTIONS"] = postgres_timeouts(
+        DATABASES["default"].get("OPTIONS", {}),
+        DATABASE_CONNECT_TIMEOUT,
+        DATABASE_STATEMENT_TIMEOUT,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
