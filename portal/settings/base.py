@@ -113,7 +113,6 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 
-
 def postgres_timeouts(options, connect_timeout, statement_timeout):
     """PostgreSQL connection OPTIONS with connect and statement timeouts (seconds; 0 = none).
 
