@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Connects the page cache's receivers in every process, also those that serve no
-        # request (publish_scheduled, the tasks worker): their publishing must clear it too.
-        from . import cache  # noqa: F401
+        # request (publish_scheduled, the tasks worker): their publishing must clear it too;
+        # registers the system check for the cache and backup folders.
+        from . import cache, checks  # noqa: F401
