@@ -201,6 +201,8 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# A mail server that accepts the connection and then says nothing must not hold the worker.
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
 EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangpunt <noreply@opvangpunt.invalid>")
 

@@ -8,6 +8,9 @@ from .base import *  # noqa: F403
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+if SECRET_KEY.startswith("CHANGE-ME"):  # noqa: F405
+    # The placeholder of deploy/env.example is long enough to pass `check --deploy`.
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment (not the example's).")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment.")
 
