@@ -182,7 +182,8 @@ MEDIA_URL = "/media/"
 # Daily database backups (`backup_database`, core/backup.py); created 0700 when missing.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the partial file a failed save leaves (core/storage.py).
+    "default": {"BACKEND": "core.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -215,6 +216,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Renditions in the default storage; a full disk leaves the picture out instead of failing
+# the page (core/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
 # Providers publish their own fiche; the loket's moderation workflow only applies where a
 # region asks for it (opvanglocaties.permissions), the two-step workflow where an
 # administrator assigns it to a content section (home.permissions).
