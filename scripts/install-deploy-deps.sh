@@ -16,11 +16,13 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     exit 0
 fi
 echo "install-deploy-deps: apt-get install nginx"
-apt-get update -qq
 # policy-rc.d 101: the package's postinst must not try to start the service.
 if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
     chmod +x /usr/sbin/policy-rc.d
     trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 fi
-apt-get install -y -qq --no-install-recommends nginx >/dev/null
+# Not fatal: without nginx only its tests are skipped (with that reason).
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }; then
+    echo "install-deploy-deps: could not install nginx; the nginx tests are skipped." >&2
+fi
