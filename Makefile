@@ -25,9 +25,10 @@ demo: migrate
 	$(BIN)/python manage.py runserver 127.0.0.1:$(DEMO_PORT)
 
 ## make test: the whole suite, with coverage; installs Debian's chromium and axe-core for the
-## browser tests when they are missing (scripts/install-e2e-deps.sh)
+## browser tests and nginx for the deploy/ tests when they are missing (scripts/install-*-deps.sh)
 test: install
 	scripts/install-e2e-deps.sh
+	scripts/install-deploy-deps.sh
 	$(BIN)/python -m pytest --ds=portal.settings.test --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 lint: install

@@ -12,8 +12,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Connects the page cache's receivers in every process, also those that serve no
-        # request (publish_scheduled, the tasks worker): their publishing must clear it too.
-        from . import cache  # noqa: F401, PLC0415  (models are not loaded before ready())
+        # request (publish_scheduled, the tasks worker): their publishing must clear it too;
+        # registers the system check for the cache and backup folders.
+        from . import cache, checks  # noqa: F401, PLC0415  (models are not loaded before ready())
 
         provisioning.register_region_step(
             provisioning.SITE, "core.sites.build_site", check="core.sites.check_site"

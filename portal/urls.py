@@ -10,14 +10,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.health import health
+from core.health import health, live
 from home.views import robots_txt
 from search.open_data.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # Answered by core.health.HealthCheckMiddleware first; named here for reverse().
     path("health/", health, name="health"),
+    path("health/ready/", health, name="health_ready"),
+    path("health/live/", live, name="health_live"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Open data (docs/open-data.md); one language, so outside i18n_patterns.

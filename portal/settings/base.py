@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers /health/ for load balancers by IP, before ALLOWED_HOSTS and the HTTPS
+    # redirect, and outside the per-request transaction (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.cache.AnonymousPageCacheMiddleware",
@@ -111,17 +114,47 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
+
+def postgres_timeouts(options, connect_timeout, statement_timeout):
+    """PostgreSQL connection OPTIONS with connect and statement timeouts (seconds; 0 = none).
+
+    A hung or unreachable database then fails a request with the 503 page (core.faults) in
+    seconds, instead of holding a gunicorn worker until gunicorn kills it (nginx's bare 502).
+    The statement timeout is set by the server for the session ("-c statement_timeout"),
+    after any `options` the DATABASE_URL already carries.
+    """
+    options = dict(options)
+    if connect_timeout:
+        options["connect_timeout"] = connect_timeout
+    if statement_timeout:
+        milliseconds = int(statement_timeout * 1000)
+        extra = f"-c statement_timeout={milliseconds}"
+        options["options"] = f"{options['options']} {extra}" if options.get("options") else extra
+    return options
+
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before reuse: after a database restart a worker
+        # opens a new connection instead of failing one more request on its stale one.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 # One transaction per request: a request that fails half-way leaves nothing half written.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# gunicorn.conf.py keeps its timeout above the sum of these two.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
 if DATABASE_IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
+    DATABASES["default"]["OPTIONS"] = postgres_timeouts(
+        DATABASES["default"].get("OPTIONS", {}),
+        DATABASE_CONNECT_TIMEOUT,
+        DATABASE_STATEMENT_TIMEOUT,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -148,8 +181,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Daily database backups (`backup_database`, core/backup.py); created 0700 when missing.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, minus the partial file a failed save leaves (core/storage.py).
+    "default": {"BACKEND": "core.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -168,6 +204,8 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# A mail server that accepts the connection and then says nothing must not hold the worker.
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
 EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangpunt <noreply@opvangpunt.invalid>")
 
@@ -180,6 +218,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Renditions in the default storage; a full disk leaves the picture out instead of failing
+# the page (core/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
 # Providers publish their own fiche; the loket's moderation workflow only applies where a
 # region asks for it (opvanglocaties.permissions), the two-step workflow where an
 # administrator assigns it to a content section (home.permissions).
@@ -263,6 +304,9 @@ TASKS = {
         }[os.environ.get("TASKS_BACKEND", "immediate")]
     }
 }
+
+# /health/ reports the task queue as "late" when a task has waited longer than this.
+HEALTH_TASKS_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_TASKS_MAX_AGE_SECONDS", "300"))
 
 # Caches: local memory by default; Redis (REDIS_URL) when several processes or hosts serve.
 REDIS_URL = os.environ.get("REDIS_URL", "")

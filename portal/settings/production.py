@@ -8,14 +8,18 @@ from .base import *  # noqa: F403
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+if SECRET_KEY.startswith("CHANGE-ME"):  # noqa: F405
+    # The placeholder of deploy/env.example is long enough to pass `check --deploy`.
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment (not the example's).")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment.")
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
-# The load balancer polls the health endpoint over plain HTTP on the private network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# The load balancer polls the health endpoints over plain HTTP on the private network
+# (core.health.HealthCheckMiddleware answers them before the redirect; this is the fallback).
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
