@@ -96,6 +96,9 @@ def ensure_region_site(region, port=8000):
             site_name=f"Opvangpunt {region.name}",
         )
         region.save()
+    if not region.request_priority_rules.exists():
+        # The request form asks the decree's priority rules (the loket can change the list).
+        region.request_priority_rules.set(PriorityRule.objects.all())
     home = region.site.root_page
     index = LocationIndexPage.objects.child_of(home).first()
     if index is None:
