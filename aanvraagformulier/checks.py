@@ -30,7 +30,7 @@ def child_birth_date_error(birth_date, expected, today):
         if birth_date < today:
             return _(
                 "The expected date of birth is in the past. If your child is born, choose "
-                "\u201cmy child is born\u201d and give the date of birth."
+                "\"my child is born\" and give the date of birth."
             )
         if birth_date > add_months(today, MAX_EXPECTED_MONTHS_AHEAD):
             return _("The expected date of birth can be at most %(months)s months ahead.") % {
@@ -40,7 +40,7 @@ def child_birth_date_error(birth_date, expected, today):
     if birth_date > today:
         return _(
             "The date of birth is in the future. If your child is not born yet, choose "
-            "\u201cI am expecting a child\u201d."
+            "\"I am expecting a child\"."
         )
     if months_between(birth_date, today) >= MAX_CHILD_AGE_MONTHS:
         return _(

@@ -58,11 +58,14 @@ def save_step(draft, key, values):
     draft.save()
 
 
-def set_locations(draft, ids):
-    """The draft's locations, in this order; the step counts as done when there is one."""
+def set_locations(draft, ids, *, completed=None):
+    """The draft's locations, in this order. The step is done when the parent moves on
+    (`completed`), and undone when the list becomes empty."""
     draft.data = {**draft.data, "locations": [int(pk) for pk in ids]}
     done = [key for key in draft.completed_steps if key != "locations"]
-    draft.completed_steps = [*done, "locations"] if ids else done
+    if completed or (completed is None and ids and "locations" in draft.completed_steps):
+        done.append("locations")
+    draft.completed_steps = done
     draft.save()
 
 

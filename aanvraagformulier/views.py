@@ -116,10 +116,15 @@ def request_step(request, slug):
             _added, over, _refused = services.add_locations(draft, ids, rules)
             if over:
                 messages.warning(request, _over_limit(rules))
-    following = steps.first_open_step(draft) or steps.next_step(step)
-    if steps.STEPS.index(following) <= steps.STEPS.index(step):
-        following = steps.next_step(step)
-    return redirect(step_url(following))
+    return redirect(step_url(_following(draft, step)))
+
+
+def _following(draft, step):
+    """The next step; straight back to the review when every step is done (a change made
+    from the review page)."""
+    if steps.first_open_step(draft) is None:
+        return steps.BY_KEY["review"]
+    return steps.next_step(step)
 
 
 def _over_limit(rules):
@@ -160,8 +165,8 @@ def _locations_step(request, step, draft, rules):
             else:
                 error = checks.location_count_error(len(chosen), rules)
             if error is None:
-                following = steps.first_open_step(draft) or steps.next_step(step)
-                return redirect(step_url(following))
+                services.set_locations(draft, ids, completed=True)
+                return redirect(step_url(_following(draft, step)))
         else:
             error = _("Choose what to do with the buttons on the page.")
     chosen = steps.chosen_locations(draft)
