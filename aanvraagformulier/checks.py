@@ -30,7 +30,7 @@ def child_birth_date_error(birth_date, expected, today):
         if birth_date < today:
             return _(
                 "The expected date of birth is in the past. If your child is born, choose "
-                "\"my child is born\" and give the date of birth."
+                '"my child is born" and give the date of birth.'
             )
         if birth_date > add_months(today, MAX_EXPECTED_MONTHS_AHEAD):
             return _("The expected date of birth can be at most %(months)s months ahead.") % {
@@ -40,7 +40,7 @@ def child_birth_date_error(birth_date, expected, today):
     if birth_date > today:
         return _(
             "The date of birth is in the future. If your child is not born yet, choose "
-            "\"I am expecting a child\"."
+            '"I am expecting a child".'
         )
     if months_between(birth_date, today) >= MAX_CHILD_AGE_MONTHS:
         return _(
@@ -102,7 +102,7 @@ def parse_phone(value):
 
 def phone_error(value):
     if parse_phone(value) is None:
-        return _("Enter a Belgian phone number, such as 0470 12 34 56 or 09 123 45 67.")
+        return _("Enter a Belgian phone number, such as 0470 12 34 56 or 09 210 10 10.")
     return None
 
 

@@ -84,9 +84,8 @@ def sharing_needs_of(draft, locations=None):
 
 def build_form(step, draft, rules, *, data=None, user=None, locations=None):
     """The step's form, bound to `data` (a POST) or to what the draft holds for it."""
-    if data is None:
-        stored = draft.step_data(step.key)
-        data = MultiValueDict(stored) if stored else None
+    if data is None and draft is not None and step.key in draft.data:
+        data = MultiValueDict(draft.data[step.key])
     kwargs = {"rules": rules}
     if step.key == "consent":
         return ConsentForm(

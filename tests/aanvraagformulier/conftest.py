@@ -78,10 +78,15 @@ def consent_data(**overrides):
 
 
 class FormFiller:
-    """Walks the real URLs of the form with Django's test client."""
+    """Walks the real URLs of the form with Django's test client.
 
-    def __init__(self, client):
+    Mail is queued in the request's transaction and delivered after its commit: pass
+    pytest-django's `django_capture_on_commit_callbacks` to have that happen in a test.
+    """
+
+    def __init__(self, client, on_commit=None):
         self.client = client
+        self.on_commit = on_commit
 
     def step(self, slug, data):
         return self.client.post(f"/aanvragen/stap/{slug}/", data)
@@ -110,7 +115,11 @@ class FormFiller:
         return re.search(r'name="token" value="([^"]+)"', html).group(1)
 
     def send(self, token=None):
-        return self.client.post("/aanvragen/verstuur/", {"token": token or self.token()})
+        token = token or self.token()
+        if self.on_commit is None:
+            return self.client.post("/aanvragen/verstuur/", {"token": token})
+        with self.on_commit(execute=True):
+            return self.client.post("/aanvragen/verstuur/", {"token": token})
 
     def file(self, location_ids, **kwargs):
         self.through_consent(location_ids, **kwargs)
@@ -123,8 +132,16 @@ class FormFiller:
 
 
 @pytest.fixture
-def filler(client):
-    return FormFiller(client)
+def filler(client, django_capture_on_commit_callbacks):
+    return FormFiller(client, django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def new_filler(django_capture_on_commit_callbacks):
+    """A filler in a browser of its own (another parent)."""
+    from django.test import Client
+
+    return lambda: FormFiller(Client(), django_capture_on_commit_callbacks)
 
 
 def private_link_from_mail(to):
