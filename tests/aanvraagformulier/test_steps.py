@@ -78,7 +78,7 @@ def test_the_draft_is_encrypted_at_rest(filler, locations):
 def test_locations_add_by_name_remove_and_reorder_without_javascript(
     client, filler, locations, make_location
 ):
-    a, b, c = locations
+    a, b, _c = locations
     filler.start([a.pk])
     other = make_location(title="Crèche Zonnebloem")
 

@@ -268,7 +268,7 @@ def test_two_concurrent_submits_of_the_same_form_make_one_request(locations):
             own = RequestDraft.objects.get(pk=draft.pk)
             barrier.wait()
             results.append(services.submit(own, token=token))
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below, with the thread it came from
             errors.append(error)
         finally:
             connections.close_all()
