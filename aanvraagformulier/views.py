@@ -275,7 +275,7 @@ def request_done(request):
 @private
 def new_link(request):
     """Ask a new private link by email; the same answer whether the address is known or not."""
-    form = EmailLinkForm(request.POST or None)
+    form = EmailLinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data.get("website"):
             services.send_new_links(form.cleaned_data["email"])
@@ -453,7 +453,7 @@ def private_erase(request, token):
     filed, refusal = _resolve(request, token)
     if refusal is not None:
         return refusal
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         gdpr.erase(filed)
         return render(request, "aanvraagformulier/erased.html")
