@@ -233,7 +233,7 @@ def test_erasure_anonymises_now_including_history_and_queued_mail(client, filed,
             "aanvraagformulier_childcarerequest",
             "aanvraagformulier_historicalchildcarerequest",
         ):
-            cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+            cursor.execute(f"SELECT * FROM {table}")
             dump = repr(cursor.fetchall())
             for personal in ("Sofie", "Peeters", "voorbeeld.be", "470", "Kortrijksesteenweg"):
                 assert personal not in dump, (table, personal)
