@@ -78,7 +78,7 @@ def test_menus_footer_and_contact_come_from_the_site_settings(client, home_page,
     navigation.footer_text = "Een dienst van de stad."
     navigation.save()
     contact = LoketContact.for_site(site)
-    contact.name, contact.phone = "Loket Kinderopvang Gent", "09 210 10 10"
+    contact.name, contact.phone = "Loket Kinderopvang Gent", "09 123 45 67"
     contact.save()
 
     html = client.get("/").content.decode()

@@ -44,7 +44,7 @@ def fiche(make_location, organiser):
         wheelchair_accessible=True,
         languages=["nl", "en"],
         contact_name="Sofie",
-        phone="09 210 10 10",
+        phone="09 123 45 67",
         email="info@pimpampoentje.example",
         website="https://pimpampoentje.example",
         inspection_reports_url="https://www.opgroeien.be/verslagen/KO-123456",
@@ -106,7 +106,7 @@ def test_fiche_shows_every_field(client, fiche):
         "Lift naar de eerste verdieping.",
         "Engels",
         "Sofie",
-        "09 210 10 10",
+        "09 123 45 67",
         "info@pimpampoentje.example",
         "Vzw De Speelvogel",
     ]:

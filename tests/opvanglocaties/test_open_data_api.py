@@ -24,7 +24,7 @@ LISTING = "/api/v2/pages/?type=opvanglocaties.LocationPage&fields=*"
 # Past every integer column's range (SQLite: OverflowError when the query runs).
 HUGE = "99999999999999999999"
 PERSONAL_KEYS = {"contact_name", "email", "phone", "staff_group", "owner", "organiser", "parent"}
-PERSONAL_VALUES = ("Sofie Peeters", "sofie@crechepimpampoentje.example", "09 210 10 10")
+PERSONAL_VALUES = ("Sofie Peeters", "sofie@crechepimpampoentje.example", "09 123 45 67")
 
 
 def add_rows(page):
@@ -52,7 +52,7 @@ def fiche(make_location):
         neighbourhood=NeighbourhoodFactory(name="Sint-Amandsberg", slug="sint-amandsberg"),
         contact_name="Sofie Peeters",
         email="sofie@crechepimpampoentje.example",
-        phone="09 210 10 10",
+        phone="09 123 45 67",
         licensed_capacity=18,
         availability_confirmed_on=datetime.date(2026, 11, 2),
     )

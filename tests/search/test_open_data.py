@@ -12,7 +12,7 @@ from .world import set_hours
 
 pytestmark = pytest.mark.django_db
 
-PERSONAL = ("contact_name", "email", "phone", "Jan Janssens", "jan@example.org", "09 210 10 10")
+PERSONAL = ("contact_name", "email", "phone", "Jan Janssens", "jan@example.org", "09 123 45 67")
 
 
 def content(response):
@@ -22,7 +22,7 @@ def content(response):
 
 def test_csv_has_the_filtered_fiches_and_no_personal_data(client, make_location):
     make_location(
-        title="Groep", contact_name="Jan Janssens", email="jan@example.org", phone="09 210 10 10"
+        title="Groep", contact_name="Jan Janssens", email="jan@example.org", phone="09 123 45 67"
     )
     make_location(title="Gezin", care_type=CareType.FAMILY)
 
