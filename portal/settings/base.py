@@ -368,6 +368,9 @@ OPVANGPUNT_RATE_PRIVATE_LINK = os.environ.get("OPVANGPUNT_RATE_PRIVATE_LINK", "2
 # HTTP_X_REAL_IP); by default the address of the connection.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 RATELIMIT_USE_CACHE = "default"
+# Off only for a load test from one address (bench/load_request.py): every simulated parent
+# shares 127.0.0.1 there.
+RATELIMIT_ENABLE = os.environ.get("OPVANGPUNT_RATE_LIMITS", "on") != "off"
 # django-ratelimit refuses caches it does not list. Ours: local memory in one process (dev,
 # tests), Django's own RedisCache (atomic increments; the library only lists django-redis),
 # and the shared file cache on a single host, whose increments are not atomic: under a race a

@@ -161,3 +161,18 @@ def test_the_first_step_saves_and_adds_the_locations_of_an_existing_draft(
 
     assert response.status_code == 302
     assert RequestDraft.objects.get().location_ids == [locations[0].pk, locations[1].pk]
+
+
+def test_forms_left_behind_are_purged(filler, locations, settings):
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    filler.start([locations[0].pk])
+    RequestDraft.objects.update(updated_at=timezone.now() - datetime.timedelta(days=15))
+    fresh = RequestDraft.objects.create()
+
+    call_command("purge_request_drafts", stdout=io.StringIO())
+
+    assert list(RequestDraft.objects.all()) == [fresh]
