@@ -280,7 +280,7 @@ def _create(draft, answers, *, token, user, language):
         consent.text_version = policies.CONSENT_TEXT_VERSION
         consent.given_at = now
     Consent.objects.bulk_create(consents)
-    send_confirmation(filed)
+    send_confirmation(filed, rows)
     notify_locations(rows)
     return filed
 
@@ -348,14 +348,14 @@ def base_url():
 # -- Mail -------------------------------------------------------------------------------------
 
 
-def send_confirmation(filed):
+def send_confirmation(filed, rows):
     """The parent's confirmation with the reference and the private link (queued mail)."""
     with translation.override(filed.language):
         context = {
             "request": filed,
             "link": base_url() + private_url(filed),
             "link_days": settings.OPVANGPUNT_PRIVATE_LINK_MAX_AGE_DAYS,
-            "rows": list(filed.locations.order_by("preference")),
+            "rows": rows,
         }
         subject = render_to_string("aanvraagformulier/mail/confirmation_subject.txt", context)
         body = render_to_string("aanvraagformulier/mail/confirmation.txt", context)
@@ -386,26 +386,39 @@ def send_new_links(email):
     return len(found)
 
 
-def location_staff(location):
-    """Active users with an email in the fiche's organiser group or its own staff group."""
-    groups = [pk for pk in (location.organiser.group_id, location.staff_group_id) if pk]
-    return (
+def location_staff(locations):
+    """{location id: [email, ...]} of the active users with an email in each fiche's organiser
+    group or its own staff group, in one query."""
+    groups = {}
+    for location in locations:
+        for group_id in (location.organiser.group_id, location.staff_group_id):
+            if group_id:
+                groups.setdefault(group_id, set()).add(location.pk)
+    recipients = {location.pk: [] for location in locations}
+    memberships = (
         get_user_model()
-        .objects.filter(is_active=True, groups__in=groups)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
+        .groups.through.objects.filter(
+            group_id__in=groups, user__is_active=True, user__email__gt=""
+        )
+        .values_list("group_id", "user__email")
+        .order_by("user_id")
     )
+    for group_id, email in memberships:
+        for location_id in groups[group_id]:
+            if email not in recipients[location_id]:
+                recipients[location_id].append(email)
+    return recipients
 
 
 def notify_locations(rows):
     """Tell each location's staff a request arrived: no personal data, a link to the admin."""
     admin_url = base_url() + reverse("aanvraagformulier_requests:index")
+    staff = location_staff([row.location for row in rows])
     with translation.override(settings.LANGUAGE_CODE):
         for row in rows:
-            location = row.location
-            context = {"location": location, "row": row, "admin_url": admin_url}
+            context = {"location": row.location, "row": row, "admin_url": admin_url}
             subject = render_to_string("aanvraagformulier/mail/new_request_subject.txt", context)
             body = render_to_string("aanvraagformulier/mail/new_request.txt", context)
-            for user in location_staff(location):
-                send_mail(" ".join(subject.split()), body, None, [user.email])
+            for email in staff[row.location.pk]:
+                # One message per person: staff of other organisers never see each other.
+                send_mail(" ".join(subject.split()), body, None, [email])

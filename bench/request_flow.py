@@ -45,5 +45,9 @@ def steps(location_ids, number, today, rng=random):
         ("/aanvragen/stap/locaties/", {"action": "next"}),
         ("/aanvragen/stap/ouder/", parent(number, rng)),
         ("/aanvragen/stap/voorrang/", {}),
-        ("/aanvragen/stap/toestemming/", {"processing": "on"}),
+        # Consent for each location too: some lie outside the parent's municipality.
+        (
+            "/aanvragen/stap/toestemming/",
+            {"processing": "on", **{f"share_{pk}": "on" for pk in location_ids}},
+        ),
     ]

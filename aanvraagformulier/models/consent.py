@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .base import PrivateModel
+
 
 class ConsentKind(models.TextChoices):
     # Seed 000 art. 4 §3 c: processing rests on consent.
@@ -17,7 +19,7 @@ class ConsentKind(models.TextChoices):
     PRIORITY_DECLARATION = "declaration", _("declaration on honour of the priority rules")
 
 
-class Consent(models.Model):
+class Consent(PrivateModel):
     """One consent of a request: what (kind, and for which location), which text, when."""
 
     request = models.ForeignKey(

@@ -12,13 +12,14 @@ import secrets
 from django.db import models
 
 from ..fields import EncryptedJSONField
+from .base import PrivateModel
 
 
 def new_key():
     return secrets.token_urlsafe(32)
 
 
-class RequestDraft(models.Model):
+class RequestDraft(PrivateModel):
     """The answers so far, per step, as the parent typed them (encrypted)."""
 
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)

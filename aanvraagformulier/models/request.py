@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..fields import EncryptedTextField
+from .base import PrivateModel
 
 # Read out on the phone: no 0/O, 1/I/L, and grouped in fours.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -72,7 +73,7 @@ class ChildcareRequestQuerySet(models.QuerySet):
         ).distinct()
 
 
-class ChildcareRequest(models.Model):
+class ChildcareRequest(PrivateModel):
     """One request for care for one child, to one or more locations.
 
     Personal data is limited to what the region asks (seed 002, data minimisation); who sees
@@ -157,7 +158,7 @@ class ChildcareRequest(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[PrivateModel])
     objects = ChildcareRequestQuerySet.as_manager()
 
     class Meta:
@@ -175,7 +176,7 @@ class ChildcareRequest(models.Model):
         )
 
 
-class RequestedLocation(models.Model):
+class RequestedLocation(PrivateModel):
     """One location a request asks for, handled by that location: status, due date, history."""
 
     request = models.ForeignKey(
@@ -201,7 +202,7 @@ class RequestedLocation(models.Model):
     due_date = models.DateField(_("answer due by"))
     created_at = models.DateTimeField(_("added on"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[PrivateModel])
 
     class Meta:
         ordering = ["request", "preference"]

@@ -284,3 +284,26 @@ def test_two_concurrent_submits_of_the_same_form_make_one_request(locations):
     assert RequestedLocation.objects.count() == 3
     assert sorted(created for _filed, created in results) == [False, True]
     assert len({filed.pk for filed, _created in results}) == 1
+
+
+def test_filing_and_following_a_request_logs_nothing_personal(filler, locations, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        filler.file([loc.pk for loc in locations])
+        link = private_link_from_mail("sofie.peeters@voorbeeld.be")
+        filler.client.get(link)
+        filler.client.post(link, {"action": "confirm"})
+
+    logged = caplog.text
+    for personal in ("Sofie", "Peeters", "voorbeeld.be", "470", "Kortrijksesteenweg", link):
+        assert personal not in logged
+
+
+def test_requests_stay_out_of_wagtails_reference_index(filler, locations):
+    from wagtail.models import ReferenceIndex
+
+    filler.file([locations[0].pk])
+
+    # The fiche's "usage" screen in the admin must not list the families who asked for it.
+    assert not ReferenceIndex.get_references_to(locations[0]).exists()
