@@ -5,6 +5,7 @@ URLs (Dutch): /aanvragen/ starts (with ?locaties= from compare or a fiche), /aan
 """
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -21,7 +22,7 @@ from opvanglocaties.models import Region
 from . import changes, checks, gdpr, policies, services, steps
 from .forms import ChildForm, EmailLinkForm, EraseForm, LocationSearchForm, SendForm
 from .forms.private import ContactForm
-from .models import OPEN_STATUSES
+from .models import OPEN_STATUSES, ChildcareRequest
 from .protection import guarded, private
 from .rules import rules_for
 
@@ -141,7 +142,7 @@ def _locations_step(request, step, draft, rules):
     if request.method == "POST":
         ids = draft.location_ids
         action, _sep, value = request.POST.get("action", "").partition(":")
-        pk = parse_location_ids([value])[0] if parse_location_ids([value]) else None
+        pk = next(iter(parse_location_ids([value])), None)
         if action == "add" and pk is not None:
             _added, over, refused = services.add_locations(draft, [pk], rules)
             if over:
@@ -258,7 +259,7 @@ def request_done(request):
     filed = None
     if reference:
         filed = (
-            services.ChildcareRequest.objects.filter(reference=reference)
+            ChildcareRequest.objects.filter(reference=reference)
             .prefetch_related("locations")
             .first()
         )
@@ -404,7 +405,7 @@ def _private_add(request, filed, token, value, rules):
             _("Agree to share with %(location)s, or remove it from your locations.")
             % {"location": location.title},
         )
-        return redirect(f"{here}?zoek={location.title[:50]}#toevoegen")
+        return redirect(f"{here}?{urlencode({'zoek': location.title[:50]})}#toevoegen")
     changes.add_location(filed, location, need)
     messages.success(request, _("%(location)s was added.") % {"location": location.title})
     return redirect(here)

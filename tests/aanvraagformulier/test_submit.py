@@ -2,11 +2,9 @@
 
 import datetime
 import socket
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
@@ -250,40 +248,6 @@ def test_a_referrer_files_with_the_parents_consent_and_the_parent_gets_the_link(
     assert Consent.objects.filter(request=filed, kind=ConsentKind.REFERRER).exists()
     assert private_link_from_mail(filed.email)
     assert not any(referrer.email in m.to for m in mail.outbox)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_concurrent_submits_of_the_same_form_make_one_request(locations):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises writers, so the race cannot happen")
-    filler = FormFiller(Client())
-    filler.through_consent([loc.pk for loc in locations])
-    draft = RequestDraft.objects.get()
-    token = draft.idempotency_token
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def send():
-        try:
-            own = RequestDraft.objects.get(pk=draft.pk)
-            barrier.wait()
-            results.append(services.submit(own, token=token))
-        except Exception as error:  # reported below, with the thread it came from
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
-    assert ChildcareRequest.objects.count() == 1
-    assert RequestedLocation.objects.count() == 3
-    assert sorted(created for _filed, created in results) == [False, True]
-    assert len({filed.pk for filed, _created in results}) == 1
 
 
 def test_filing_and_following_a_request_logs_nothing_personal(filler, locations, caplog):
