@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.test import Client
 
@@ -25,15 +26,17 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def restore_migrated_data(django_db_blocker):
-    """Set up before `transactional_db`, so torn down after its flush: reload what the
-    migrations loaded (groups, locales, municipalities)."""
+    """Set up before the database fixtures, so torn down after their flush: reload what the
+    migrations loaded (groups, locales, municipalities), as a serialized rollback would at
+    the start of the next test that asks for one."""
     yield
     with django_db_blocker.unblock():
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    ContentType.objects.clear_cache()
 
 
 def test_two_concurrent_submits_of_the_same_form_make_one_request(
-    restore_migrated_data, transactional_db, locations
+    restore_migrated_data, django_db_serialized_rollback, transactional_db, locations
 ):
     filler = FormFiller(Client())
     filler.through_consent([loc.pk for loc in locations])
