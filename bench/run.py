@@ -164,6 +164,10 @@ class Targets:
             PROVIDER_USERNAME, [Group.objects.get(name=LOCATION_GROUP), organiser.group]
         )
         self.loket = bench_user(LOKET_USERNAME, [Group.objects.get(name=LOKET)])
+        # Three fiches of the site that take requests, for the request form's figure.
+        self.request_location_ids = list(
+            fiches.filter(accepts_requests=True).values_list("pk", flat=True)[:3]
+        )
 
     def path(self, page):
         """The page's path on its own site (page.url would be absolute with several sites)."""
@@ -268,7 +272,63 @@ def timed_figures(targets, repeat):
     results["search"]["ratio_to_stock_search"] = round(
         results["search"]["median_ms"] / results["stock_search"]["median_ms"], 2
     )
+    results["request_submit"] = measure_submit(targets, repeat, anonymous)
+    results["request_submit"]["ratio_to_floor"] = round(
+        results["request_submit"]["median_ms"] / results["floor"]["median_ms"], 2
+    )
+    print(f"  request_submit: {results['request_submit']['median_ms']} ms", file=sys.stderr)
     return results
+
+
+def ready_to_send(make_client, location_ids, number):
+    """A fresh parent whose form reached the review; returns (client, send data)."""
+    from django.utils import timezone
+
+    from .request_flow import TOKEN, steps
+
+    client = make_client()
+    for path, data in steps(location_ids, number, timezone.localdate()):
+        response = client.post(path, data)
+        if response.status_code != 302:
+            raise SystemExit(f"POST {path} answered {response.status_code}, expected 302")
+    review = get(client, "/aanvragen/stap/nakijken/").content.decode()
+    return client, {"token": TOKEN.search(review).group(1)}
+
+
+def send(client, data):
+    response = client.post("/aanvragen/verstuur/", data)
+    if response.status_code != 302 or response["Location"] != "/aanvragen/verzonden/":
+        raise SystemExit(f"the final submit answered {response.status_code}, expected 302")
+
+
+def measure_submit(targets, repeat, make_client):
+    """The final submit of a full request for three locations (one transaction: the request,
+    its rows and consents, the mails queued), timed alone: the steps before it are not."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = targets.request_location_ids
+    parents = iter(range(10**6))
+    for _warmup in range(WARMUP):
+        send(*ready_to_send(make_client, ids, next(parents)))
+    gc.collect()
+    samples = []
+    for _repetition in range(repeat):
+        client, data = ready_to_send(make_client, ids, next(parents))
+        started = time.perf_counter_ns()
+        send(client, data)
+        samples.append((time.perf_counter_ns() - started) / 1e6)
+    query_counts = set()
+    for _sample in range(QUERY_SAMPLES):
+        client, data = ready_to_send(make_client, ids, next(parents))
+        with CaptureQueriesContext(connection) as queries:
+            send(client, data)
+        query_counts.add(len(queries))
+    return {
+        "median_ms": round(statistics.median(samples), 3),
+        "p95_ms": round(statistics.quantiles(samples, n=20)[18], 3),
+        "queries": max(query_counts),
+    }
 
 
 # -- Worker memory ----------------------------------------------------------------------------

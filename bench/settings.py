@@ -55,3 +55,9 @@ DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILSEARCH_BACKENDS = search_backends("", DATABASE_IS_POSTGRES)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
+# Fixed, public keys for the bench only (base64 of "bench-only-not-secret-key-nr-001").
+OPVANGPUNT_FIELD_ENCRYPTION_KEYS = ["YmVuY2gtb25seS1ub3Qtc2VjcmV0LWtleS1uci0wMDE="]
+OPVANGPUNT_LOOKUP_HASH_KEY = "bench-only-not-secret-lookup-key"
+# The bench measures the request form, not the rate limiter (every request comes from one
+# address here).
+RATELIMIT_ENABLE = False

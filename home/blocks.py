@@ -1,12 +1,15 @@
 """StreamField blocks for information pages, news items and leaflets.
 
 One template per block in `templates/home/blocks/`, so a block looks the same wherever it is
-used. The request form becomes one more block in a later issue.
+used. Blocks of apps above `home` (the request form) come in through the settings
+(OPVANGPUNT_EXTRA_BODY_BLOCKS), so `home` never imports them.
 """
 
 import copy
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -215,8 +218,17 @@ class FigureBlock(blocks.StructBlock):
         return context
 
 
+def extra_body_blocks():
+    """(name, block) for each block the settings add to the body (composition in `portal`)."""
+    return [
+        (name, import_string(path)())
+        for name, path in getattr(settings, "OPVANGPUNT_EXTRA_BODY_BLOCKS", [])
+    ]
+
+
 class BodyBlock(blocks.StreamBlock):
-    """The blocks editors compose information pages, news items and leaflets from."""
+    """The blocks editors compose information pages, news items and leaflets from, plus the
+    blocks other apps offer (`extra_body_blocks`)."""
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
@@ -226,6 +238,9 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     contact = ContactCardBlock()
     figure = FigureBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*(local_blocks or ()), *extra_body_blocks()], **kwargs)
 
 
 class StepBlock(blocks.StructBlock):

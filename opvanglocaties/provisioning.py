@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from core.provisioning import ProvisioningError
 
-from .models import LocationIndexPage, Municipality, Organiser, OrganiserPage, Region
+from .models import LocationIndexPage, Municipality, Organiser, OrganiserPage, PriorityRule, Region
 from .models.organisers import LegalForm, format_kbo_number, validate_kbo_number
 from .permissions import grant_index_permissions, organiser_folder
 
@@ -92,6 +92,8 @@ def build_region_row(build):
         if not build.dry_run:
             region = Region.objects.create(name=spec.name, slug=spec.slug, site=build.site)
             region.municipalities.add(*municipalities)
+            # The request form asks the decree's priority rules; the loket can change the list.
+            region.request_priority_rules.set(PriorityRule.objects.all())
         return
     site_id = build.site.pk if build.site is not None else None
     present = set(region.municipalities.values_list("pk", flat=True))

@@ -74,6 +74,14 @@ class RegionViewSet(ModelViewSet):
         "min_response_deadline_days",
         "max_response_deadline_days",
         "requires_moderation",
+        # The request form's rules (aanvraagformulier): one block, parents see them as set.
+        "max_locations_per_request",
+        "request_max_months_ahead",
+        "request_min_days_before_start",
+        "request_priority_rules",
+        "asks_national_number",
+        "asks_income_indicator",
+        "confirmation_days",
     ]
 
 

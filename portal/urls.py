@@ -40,6 +40,7 @@ if settings.DEBUG:
 # one language: shareable, indexable, and cacheable for anonymous visitors.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("aanvraagformulier.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,6 @@ from . import views
 
 urlpatterns = [
     path("vergelijken/", views.compare_view, name="compare"),
-    path("aanvragen/", views.request_start, name="request_start"),
     path("open-data/opvanglocaties.csv", views.locations_csv, name="locations_csv"),
     path("open-data/opvanglocaties.geojson", views.locations_geojson, name="locations_geojson"),
 ]

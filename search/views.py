@@ -1,5 +1,4 @@
-"""The search app's views besides the search page: compare, the start of a request, and the
-open-data downloads."""
+"""The search app's views besides the search page: compare and the open-data downloads."""
 
 from django.contrib import messages
 from django.http import StreamingHttpResponse
@@ -80,24 +79,6 @@ def compare_view(request):
             "over_limit": compare.over_limit_message() if dropped else "",
             "request_query": compare.as_param(ids),
             "max_locations": compare.max_locations(),
-        },
-    )
-
-
-@require_GET
-def request_start(request):
-    """Where "request childcare at these locations" leads, with the chosen fiches in the URL.
-
-    The request form itself comes with the requests issue; until then this page lists the
-    chosen locations with how to reach them, so the link already does what it promises.
-    """
-    ids, dropped = compare.limit(compare.parse_ids(request.GET.getlist("locaties")))
-    return render(
-        request,
-        "search/request_start.html",
-        {
-            "locations": _locations(ids),
-            "over_limit": compare.over_limit_message() if dropped else "",
         },
     )
 

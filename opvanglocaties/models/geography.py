@@ -232,6 +232,43 @@ class Region(models.Model):
         ),
     )
 
+    # -- Rules of the request form (aanvraagformulier.rules reads them; parents see them) ----
+    max_locations_per_request = models.PositiveSmallIntegerField(
+        _("locations per request"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("How many locations a parent may ask for in one request."),
+    )
+    request_max_months_ahead = models.PositiveSmallIntegerField(
+        _("start date at most (months ahead)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text=_("How far ahead the start of care may lie when a parent files a request."),
+    )
+    request_min_days_before_start = models.PositiveSmallIntegerField(
+        _("request at least (days before the start)"),
+        default=0,
+        validators=[MaxValueValidator(365)],
+        help_text=_("How early before the start of care a request must be filed (0: any time)."),
+    )
+    request_priority_rules = models.ManyToManyField(
+        "opvanglocaties.PriorityRule",
+        blank=True,
+        related_name="regions",
+        verbose_name=_("priority rules parents may declare"),
+    )
+    asks_national_number = models.BooleanField(_("ask the national register number"), default=False)
+    asks_income_indicator = models.BooleanField(_("ask the income indicator"), default=False)
+    confirmation_days = models.PositiveSmallIntegerField(
+        _("days to confirm the need for care"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "How many days a parent has to confirm they still need care when asked; "
+            "without an answer the request expires."
+        ),
+    )
+
     objects = RegionManager()
     tracker = FieldTracker(fields=["requires_moderation"])
 

@@ -341,6 +341,14 @@ class LocationPage(Page):
         default=settings.OPVANGPUNT_DEFAULT_RESPONSE_DEADLINE_DAYS,
         help_text=_("Within how many days you answer a request, as agreed in the LOK."),
     )
+    accepts_requests = models.BooleanField(
+        _("takes requests through the portal"),
+        default=True,
+        help_text=_(
+            "Switch off only while the location takes no new requests at all (for example "
+            "before it closes); parents then cannot choose it in the request form."
+        ),
+    )
     intake_procedure = RichTextField(
         _("intake procedure"),
         blank=True,
@@ -489,6 +497,7 @@ class LocationPage(Page):
         FieldPanel("admission_policy"),
         FieldPanel("priority_rules", widget=forms.CheckboxSelectMultiple),
         FieldPanel("response_deadline_days"),
+        FieldPanel("accepts_requests"),
         FieldPanel("intake_procedure"),
         FieldPanel("languages"),
     ]

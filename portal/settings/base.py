@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opvanglocaties",
     "home",
     "search",
+    "aanvraagformulier",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     # Templates of the sitemap that wagtail.contrib.sitemaps builds.
     "django.contrib.sitemaps",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -396,3 +398,36 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Wagtail Site of its own without DNS. Another port: `make demo DEMO_PORT=8080`.
 OPVANGPUNT_DEMO_HOSTNAMES = env_list("DEMO_HOSTNAMES", "127.0.0.1,localhost")
 OPVANGPUNT_DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))
+
+# The request form (aanvraagformulier, docs/data-protection.md).
+# The national register number is encrypted at rest with these Fernet keys (comma-separated;
+# the first encrypts, all decrypt, so an old key stays last until `rotate_request_keys` ran),
+# and found again for duplicate checks by an HMAC-SHA256 under a key of its own. Neither is
+# derived from SECRET_KEY: rotating one never touches the others. production.py refuses to
+# start without them; dev.py and test.py carry fixed, public, non-secret keys.
+OPVANGPUNT_FIELD_ENCRYPTION_KEYS = env_list("OPVANGPUNT_FIELD_ENCRYPTION_KEYS")
+OPVANGPUNT_LOOKUP_HASH_KEY = os.environ.get("OPVANGPUNT_LOOKUP_HASH_KEY", "")
+# How long a parent's private link (/aanvraag/<token>/) works; a new one is asked by email.
+OPVANGPUNT_PRIVATE_LINK_MAX_AGE_DAYS = int(os.environ.get("OPVANGPUNT_PRIVATE_LINK_DAYS", "60"))
+# A form in progress (RequestDraft) is deleted after this many days without a change.
+OPVANGPUNT_REQUEST_DRAFT_DAYS = 14
+# Largest body the request form and the private pages accept (bytes); the form has no uploads.
+OPVANGPUNT_REQUEST_MAX_BODY_BYTES = 32 * 1024
+# Per client (IP address): submits of the form's steps and look-ups of private links.
+OPVANGPUNT_RATE_SUBMIT = os.environ.get("OPVANGPUNT_RATE_SUBMIT", "30/m")
+OPVANGPUNT_RATE_PRIVATE_LINK = os.environ.get("OPVANGPUNT_RATE_PRIVATE_LINK", "20/m")
+# Behind a reverse proxy, name the header holding the client's address (for example
+# HTTP_X_REAL_IP); by default the address of the connection.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_USE_CACHE = "default"
+# Off only for a load test from one address (bench/load_request.py): every simulated parent
+# shares 127.0.0.1 there.
+RATELIMIT_ENABLE = os.environ.get("OPVANGPUNT_RATE_LIMITS", "on") != "off"
+# django-ratelimit refuses caches it does not list. Ours: local memory in one process (dev,
+# tests), Django's own RedisCache (atomic increments; the library only lists django-redis),
+# and the shared file cache on a single host, whose increments are not atomic: under a race a
+# few extra requests get through. A limit against floods, not a quota, so that is acceptable.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# StreamField blocks of other apps that information pages, news and leaflets accept (home
+# imports them by path, so home never imports the app that defines them).
+OPVANGPUNT_EXTRA_BODY_BLOCKS = [("request_form", "aanvraagformulier.blocks.RequestFormBlock")]

@@ -9,3 +9,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Fixed, public keys for development only (never in production): see base.py.
+OPVANGPUNT_FIELD_ENCRYPTION_KEYS = OPVANGPUNT_FIELD_ENCRYPTION_KEYS or [  # noqa: F405
+    "ZGV2LW9ubHktbm90LXNlY3JldC1rZXktbnVtYmVyLTE="  # base64 of "dev-only-not-secret-key-number-1"
+]
+OPVANGPUNT_LOOKUP_HASH_KEY = OPVANGPUNT_LOOKUP_HASH_KEY or "dev-only-not-secret-lookup-key"  # noqa: F405

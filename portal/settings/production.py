@@ -13,6 +13,13 @@ if SECRET_KEY.startswith("CHANGE-ME"):  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment (not the example's).")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment.")
+# The request form's national register numbers: no key, no start (docs/operations.md); the
+# placeholders of deploy/env.example neither.
+_keys = ",".join(OPVANGPUNT_FIELD_ENCRYPTION_KEYS)  # noqa: F405
+if not _keys or "CHANGE-ME" in _keys:
+    raise ImproperlyConfigured("OPVANGPUNT_FIELD_ENCRYPTION_KEYS must be set in the environment.")
+if not OPVANGPUNT_LOOKUP_HASH_KEY or OPVANGPUNT_LOOKUP_HASH_KEY.startswith("CHANGE-ME"):  # noqa: F405
+    raise ImproperlyConfigured("OPVANGPUNT_LOOKUP_HASH_KEY must be set in the environment.")
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,3 +19,9 @@ DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run offline: the map shows its markers without tiles.
 OPVANGPUNT_MAP_TILES_URL = ""
+# Fixed, public keys for tests only (never use them anywhere else): see base.py.
+# base64 of "test-only-not-secret-key-nr-0001"
+OPVANGPUNT_FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LW5vdC1zZWNyZXQta2V5LW5yLTAwMDE="]
+OPVANGPUNT_LOOKUP_HASH_KEY = "test-only-not-secret-lookup-hash-key"
+# Tests that exercise the limits turn them on (tests/aanvraagformulier/test_abuse.py).
+RATELIMIT_ENABLE = False

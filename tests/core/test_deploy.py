@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 import urllib3
+from cryptography.fernet import Fernet
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,10 @@ def test_env_example_is_a_working_production_configuration(tmp_path):
     assert "SECRET_KEY" in refused.stderr  # the placeholder is refused, not used
 
     environment["SECRET_KEY"] = "k" + os.urandom(32).hex()
+    refused = run_manage("check", env=environment)
+    assert "OPVANGPUNT_FIELD_ENCRYPTION_KEYS" in refused.stderr  # nor the request form's keys
+    environment["OPVANGPUNT_FIELD_ENCRYPTION_KEYS"] = Fernet.generate_key().decode()
+    environment["OPVANGPUNT_LOOKUP_HASH_KEY"] = os.urandom(32).hex()
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     # The system check made the cache and backup folders (core/checks.py).
@@ -130,6 +135,7 @@ def test_units_run_commands_that_exist():
         "send_queued_mail",
         "backup_database",
         "clearsessions",
+        "purge_request_drafts",
         "update_index",
         "prune_db_task_results",
     ):

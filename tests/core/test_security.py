@@ -8,14 +8,23 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 
 from core import health
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# Production refuses to start without the request form's keys (aanvraagformulier); tests
+# that are about something else get fresh ones.
+REQUEST_FORM_KEYS = {
+    "OPVANGPUNT_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+    "OPVANGPUNT_LOOKUP_HASH_KEY": secrets.token_urlsafe(50),
+}
+
+
 def run_manage(*args, **env):
-    environment = {**os.environ, **env}
+    environment = {**os.environ, **REQUEST_FORM_KEYS, **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

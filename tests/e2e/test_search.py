@@ -55,4 +55,4 @@ def test_neighbourhood_then_buurgemeenten_then_compare_then_request(page, world,
 
     page.locator(f"a[href='/aanvragen/?locaties={ids}']").click()
     page.wait_for_url(f"**/aanvragen/?locaties={ids}")
-    expect(page.locator(".chosen-locations li")).to_have_count(3)
+    expect(page.locator(".chosen-summary li")).to_have_count(3)

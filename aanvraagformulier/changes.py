@@ -1,0 +1,99 @@
+"""What a parent changes through the private link: care plan, contact details, locations,
+the confirmation that they still need care, and withdrawals. Each change is saved through
+the model (django-simple-history records it) and the locations concerned are told.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import policies, services, steps
+from .models import OPEN_STATUSES, Consent, ConsentKind, RequestStatus
+from .rules import rules_for
+
+
+def open_rows(filed):
+    return [row for row in filed.locations.all() if row.status in OPEN_STATUSES]
+
+
+def update_care_plan(filed, cleaned):
+    filed.child_birth_date = cleaned["child_birth_date"]
+    filed.child_is_expected = cleaned["child_status"] == "expected"
+    filed.start_date = cleaned["start_date"]
+    filed.end_date = cleaned.get("end_date")
+    filed.care_parts = cleaned["care_parts"]
+    filed.duplicate_key = services.duplicate_key(filed.email, filed.child_birth_date)
+    filed.save()
+
+
+def update_contact(filed, cleaned):
+    for name in ("email", "phone", "partner_name"):
+        setattr(filed, name, cleaned[name])
+    filed.duplicate_key = services.duplicate_key(filed.email, filed.child_birth_date)
+    filed.save()
+
+
+def confirm_need(filed):
+    """The parent still needs care: the confirmation clock starts again."""
+    filed.last_confirmed_at = timezone.now()
+    filed.save(update_fields=["last_confirmed_at", "updated_at"])
+
+
+def withdraw(rows):
+    """Withdraw these rows (the open ones among them)."""
+    now = timezone.now()
+    for row in rows:
+        if row.status in OPEN_STATUSES:
+            row.status = RequestStatus.WITHDRAWN
+            row.status_changed_at = now
+            row.save()
+
+
+def sharing_needs_for(filed, location):
+    """The consent a new location needs, given the parent's postcode and the request's region."""
+    ids = steps.parent_municipality_ids(filed.postcode)
+    needs = policies.sharing_needs([location], ids, filed.region)
+    return needs[0] if needs else None
+
+
+def room_for_more(filed):
+    return len(open_rows(filed)) < rules_for(filed.region).max_locations
+
+
+@transaction.atomic
+def add_location(filed, location, need=None):
+    """Ask one more location (it starts as "new"); records the consent it needed."""
+    last = max((row.preference for row in filed.locations.all()), default=0)
+    rows = services.add_rows(filed, [location], first_preference=last + 1)
+    now = timezone.now()
+    if need is not None:
+        kinds = []
+        if need.other_municipality:
+            kinds.append(ConsentKind.SHARE_OUTSIDE_MUNICIPALITY)
+        if need.outside_region:
+            kinds.append(ConsentKind.SHARE_OTHER_REGION)
+        Consent.objects.bulk_create(
+            Consent(
+                request=filed,
+                kind=kind,
+                location=location,
+                text_version=policies.CONSENT_TEXT_VERSION,
+                given_at=now,
+            )
+            for kind in kinds
+        )
+    services.notify_locations(rows)
+    return rows[0]
+
+
+@transaction.atomic
+def move(filed, row, offset):
+    """Move an open row up (-1) or down (+1) among the open rows; preferences renumbered."""
+    rows = open_rows(filed)
+    ids = services.move([r.pk for r in rows], row.pk, offset)
+    by_id = {r.pk: r for r in rows}
+    preferences = sorted(r.preference for r in rows)
+    for preference, pk in zip(preferences, ids, strict=True):
+        changed = by_id[pk]
+        if changed.preference != preference:
+            changed.preference = preference
+            changed.save()

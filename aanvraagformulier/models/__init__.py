@@ -1,0 +1,24 @@
+"""Models of the request app: requests and their locations, consents, forms in progress."""
+
+from .consent import Consent, ConsentKind
+from .draft import RequestDraft
+from .request import (
+    OPEN_STATUSES,
+    CarePart,
+    ChildcareRequest,
+    IncomeIndicator,
+    RequestedLocation,
+    RequestStatus,
+)
+
+__all__ = [
+    "OPEN_STATUSES",
+    "CarePart",
+    "ChildcareRequest",
+    "Consent",
+    "ConsentKind",
+    "IncomeIndicator",
+    "RequestDraft",
+    "RequestStatus",
+    "RequestedLocation",
+]

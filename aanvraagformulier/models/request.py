@@ -1,0 +1,224 @@
+"""A parent's request for childcare (`ChildcareRequest`) and the locations it asks for.
+
+One request, several locations in the parent's order of preference; each location handles
+its own row (`RequestedLocation`) with its own status, due date and history (seed 000 art. 2
+§4: each location answers within its response deadline).
+"""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..fields import EncryptedTextField
+from .base import PrivateModel
+
+# Read out on the phone: no 0/O, 1/I/L, and grouped in fours.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_reference():
+    """A reference code such as "K7QM-3XRA" (31^8, about 850 billion codes)."""
+    raw = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+class RequestStatus(models.TextChoices):
+    """Statuses of a requested location (design.md, seed 002)."""
+
+    NEW = "new", _("new")
+    NO_PLACE = "no_place", _("no place")
+    ACCEPTED_FOR_REVIEW = "accepted_for_review", _("accepted for review")
+    APPROVED = "approved", _("approved (place offered)")
+    NOT_APPROVED = "not_approved", _("not approved")
+    ENROLLED = "enrolled", _("enrolled")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    EXPIRED = "expired", _("expired")
+
+
+# A request is open while one of its locations may still offer a place.
+OPEN_STATUSES = (
+    RequestStatus.NEW,
+    RequestStatus.NO_PLACE,
+    RequestStatus.ACCEPTED_FOR_REVIEW,
+    RequestStatus.APPROVED,
+)
+
+
+class CarePart(models.TextChoices):
+    """Care on one weekday (opvangdelen)."""
+
+    FULL = "full", _("full day")
+    HALF = "half", _("half day")
+
+
+class IncomeIndicator(models.TextChoices):
+    """The family's income, in the bands the income-related tariff uses (seed 000 art. 4 §3)."""
+
+    LOW = "low", _("low income (reduced or minimum tariff)")
+    MIDDLE = "middle", _("middle income")
+    HIGH = "high", _("high income (maximum tariff)")
+    UNKNOWN = "unknown", _("I do not know")
+
+
+class ChildcareRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Requests with at least one location that may still offer a place."""
+        return self.filter(
+            anonymised_at__isnull=True, locations__status__in=OPEN_STATUSES
+        ).distinct()
+
+
+class ChildcareRequest(PrivateModel):
+    """One request for care for one child, to one or more locations.
+
+    Personal data is limited to what the region asks (seed 002, data minimisation); who sees
+    which field when is issue 12's visibility policy. The national register number is
+    encrypted (fields.EncryptedTextField) and found again only through its keyed hash.
+    """
+
+    reference = models.CharField(
+        _("reference"), max_length=9, unique=True, default=new_reference, editable=False
+    )
+    # Issued with the form; a second submit of the same form finds this request (services).
+    idempotency_token = models.CharField(max_length=64, unique=True, editable=False)
+    # What the private link signs: replaced on erasure, which makes every old link void.
+    access_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    region = models.ForeignKey(
+        "opvanglocaties.Region",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("region"),
+    )
+    language = models.CharField(_("language"), max_length=10, default="nl")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="filed_requests",
+        verbose_name=_("filed by (referrer)"),
+    )
+
+    # The parent
+    parent_first_name = models.CharField(_("first name"), max_length=100)
+    parent_last_name = models.CharField(_("last name"), max_length=100)
+    parent_birth_date = models.DateField(_("parent's date of birth"), null=True, blank=True)
+    partner_name = models.CharField(_("other parent's name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), db_index=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    street = models.CharField(_("street"), max_length=150, blank=True)
+    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4)
+    municipality = models.ForeignKey(
+        "opvanglocaties.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    national_number = EncryptedTextField(_("national register number"), blank=True)
+    national_number_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    income_indicator = models.CharField(
+        _("income indicator"), max_length=10, choices=IncomeIndicator.choices, blank=True
+    )
+
+    # The child and the care plan
+    child_birth_date = models.DateField(_("child's date of birth"))
+    child_is_expected = models.BooleanField(_("expected date of birth"), default=False)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    # {"0": "full", "2": "half"}: weekday (Monday 0) to CarePart; days without care left out.
+    care_parts = models.JSONField(_("care parts"), default=dict)
+
+    # The region's priority rules the parent declared on honour (PriorityRule codes).
+    priority_rule_codes = models.JSONField(_("priority rules declared"), default=list)
+    declared_on_honour_at = models.DateTimeField(null=True, blank=True)
+
+    emergency_list = models.BooleanField(_("on the emergency list"), default=False)
+    # Same parent and child as an open request (services.find_duplicate).
+    duplicate_key = models.CharField(max_length=64, blank=True, db_index=True)
+    probable_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="probable_duplicates",
+        verbose_name=_("probable duplicate of"),
+    )
+    last_confirmed_at = models.DateTimeField(_("need for care last confirmed"))
+    created_at = models.DateTimeField(_("filed on"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
+
+    history = HistoricalRecords(bases=[PrivateModel])
+    objects = ChildcareRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("childcare request")
+        verbose_name_plural = _("childcare requests")
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self):
+        return self.anonymised_at is None and any(
+            row.status in OPEN_STATUSES for row in self.locations.all()
+        )
+
+
+class RequestedLocation(PrivateModel):
+    """One location a request asks for, handled by that location: status, due date, history."""
+
+    request = models.ForeignKey(
+        ChildcareRequest,
+        on_delete=models.CASCADE,
+        related_name="locations",
+        verbose_name=_("request"),
+    )
+    location = models.ForeignKey(
+        "opvanglocaties.LocationPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="requests",
+        verbose_name=_("location"),
+    )
+    # Kept so the parent's overview still names a fiche that was deleted later.
+    location_title = models.CharField(_("location name"), max_length=255)
+    preference = models.PositiveSmallIntegerField(_("preference"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.NEW
+    )
+    status_changed_at = models.DateTimeField(_("status changed on"))
+    due_date = models.DateField(_("answer due by"))
+    created_at = models.DateTimeField(_("added on"), auto_now_add=True)
+
+    history = HistoricalRecords(bases=[PrivateModel])
+
+    class Meta:
+        ordering = ["request", "preference"]
+        verbose_name = _("requested location")
+        verbose_name_plural = _("requested locations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "location"],
+                condition=Q(location__isnull=False),
+                name="one_row_per_location_per_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request.reference}: {self.location_title}"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES

@@ -1,0 +1,40 @@
+"""The minimal admin list of requests per location (issue 11 item 8; issue 12 handles them)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import RequestedLocation
+from .permissions import visible_rows
+
+
+class RequestedLocationIndexView(IndexView):
+    """Only the rows of fiches the user may change; the parent's first name only."""
+
+    def get_base_queryset(self):
+        return visible_rows(self.request.user).select_related("request").order_by("due_date", "pk")
+
+
+class RequestedLocationViewSet(ModelViewSet):
+    model = RequestedLocation
+    name = "aanvraagformulier_requests"
+    url_prefix = "aanvragen"
+    icon = "form"
+    menu_label = _("Requests")
+    menu_order = 205
+    add_to_admin_menu = True
+    index_view_class = RequestedLocationIndexView
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    list_filter = ["status"]
+    # Shown: what every location may see at any status (design.md): the first name only.
+    list_display = [
+        Column("reference", label=_("reference"), accessor="request.reference"),
+        "location_title",
+        DateColumn("created_at", label=_("filed on")),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        DateColumn("due_date", label=_("answer due by")),
+        Column("parent", label=_("parent's first name"), accessor="request.parent_first_name"),
+    ]
+    form_fields = ["status"]
