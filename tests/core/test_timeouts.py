@@ -17,6 +17,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from cryptography.fernet import Fernet
 from django.db import connection
 from django.test import Client
 
@@ -32,6 +33,9 @@ def production_database_settings(**env):
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "opvang.gent.be",
         "DATABASE_URL": "postgres://opvangpunt:geheim@db.internal:5432/opvangpunt",
+        # Production refuses to start without the request form's keys.
+        "OPVANGPUNT_FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "OPVANGPUNT_LOOKUP_HASH_KEY": "h" * 50,
         **env,
     }
     code = (
