@@ -1,6 +1,8 @@
 """The search app's views besides the search page: compare, the start of a request, and the
 open-data downloads."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -8,13 +10,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from opvanglocaties.models import LocationPage, Region
+from opvanglocaties.presenters import CARD_PREFETCH, CARD_SELECT, FicheCard
 
 from . import compare, geo
 from .filters import LocationSearch
 from .forms import SearchForm
 from .open_data import formats as open_data
 from .results import build_search
-from .summaries import summarise
 
 
 def _locations(ids):
@@ -22,8 +24,8 @@ def _locations(ids):
         LocationPage.objects.live()
         .public()
         .filter(pk__in=ids)
-        .select_related("municipality", "neighbourhood", "organiser")
-        .prefetch_related("opening_hours", "availability", "priority_rules")
+        .select_related(*CARD_SELECT, "organiser")
+        .prefetch_related(*CARD_PREFETCH, "priority_rules")
     )
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -37,6 +39,14 @@ def _origin(request):
     form = SearchForm(request.GET, region=Region.objects.for_request(request))
     data = {key: value for key, value in form.usable_data().items() if key in ORIGIN_PARAMS}
     return LocationSearch(data).origin
+
+
+@dataclass(frozen=True)
+class Column:
+    """One fiche in the compare table: its card, and the compare list without it."""
+
+    card: FicheCard
+    remove_query: str
 
 
 @require_GET
@@ -62,19 +72,27 @@ def compare_view(request):
     locations = _locations(ids)
     compare.store(request.session, [location.pk for location in locations])
     origin = _origin(request)
-    for location in locations:
-        location.distance_km = (
-            geo.distance_km(origin, location.latitude, location.longitude) if origin else None
-        )
-        summarise(location)
-        others = [other.pk for other in locations if other.pk != location.pk]
-        location.remove_query = compare.as_param(others)
     ids = [location.pk for location in locations]
+    columns = [
+        Column(
+            card=FicheCard.of(
+                location,
+                request,
+                distance_km=(
+                    geo.distance_km(origin, location.latitude, location.longitude)
+                    if origin
+                    else None
+                ),
+            ),
+            remove_query=compare.as_param(pk for pk in ids if pk != location.pk),
+        )
+        for location in locations
+    ]
     return render(
         request,
         "search/compare.html",
         {
-            "locations": locations,
+            "columns": columns,
             "origin": origin,
             # A shared link with too many ids: said on the page (no redirect, no message).
             "over_limit": compare.over_limit_message() if dropped else "",

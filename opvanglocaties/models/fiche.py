@@ -466,46 +466,6 @@ class LocationPage(Page):
             for day in Weekday.values
         ]
 
-    def structured_data(self, request=None):
-        """The fiche as schema.org `ChildCare` JSON-LD, for search engines."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "ChildCare",
-            "name": self.title,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": f"{self.street} {self.house_number}",
-                "postalCode": self.postcode,
-                "addressLocality": str(self.municipality or ""),
-                "addressCountry": "BE",
-            },
-            "url": self.get_full_url(request),
-        }
-        if self.summary:
-            data["description"] = self.summary
-        if self.latitude is not None:
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": self.latitude,
-                "longitude": self.longitude,
-            }
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.email:
-            data["email"] = self.email
-        hours = [
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": f"https://schema.org/{Weekday(row.weekday).name.title()}",
-                "opens": row.opens.strftime("%H:%M"),
-                "closes": row.closes.strftime("%H:%M"),
-            }
-            for row in self.opening_hours.all()
-        ]
-        if hours:
-            data["openingHoursSpecification"] = hours
-        return data
-
 
 class OpeningHours(Orderable):
     """One opening time slot on one weekday."""

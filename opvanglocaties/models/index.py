@@ -18,17 +18,18 @@ from wagtail.models import Page
 from core.pages import live_search_page
 
 from ..panels import LicenceFieldPanel
+from ..presenters import CARD_PREFETCH, CARD_SELECT, fiche_cards
 from .fiche import RICH_TEXT_FEATURES, LocationPage
 from .geography import Municipality, Region
 
 
 def for_listing(fiches):
-    """Live public fiches with what a list of them shows (place, availability), by name."""
+    """Live public fiches with what their cards show (`presenters.FicheCard`), by name."""
     return (
         fiches.live()
         .public()
-        .select_related("municipality", "neighbourhood")
-        .prefetch_related("availability")
+        .select_related(*CARD_SELECT)
+        .prefetch_related(*CARD_PREFETCH)
         .order_by("title")
     )
 
@@ -65,6 +66,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = self.paginate(request, self.locations())
+        context["cards"] = fiche_cards(context["locations"], request)
         return context
 
     # Landing pages per municipality and neighbourhood
@@ -162,6 +164,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
                 for item in municipality.neighbourhoods.all()
             ],
             locations=locations,
+            cards=fiche_cards(locations, request),
             search_url=search_url,
         )
         return TemplateResponse(request, self.landing_template, context)
@@ -211,5 +214,5 @@ class OrganiserPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.locations()
+        context["cards"] = fiche_cards(self.locations(), request)
         return context

@@ -9,9 +9,8 @@ from the database in chunks, so a download of every fiche never holds them all i
 import csv
 import json
 
+from opvanglocaties.presenters import OSM_WEEKDAYS, opening_hours_summary
 from opvanglocaties.privacy import published_address
-
-from ..summaries import OSM_WEEKDAYS, opening_hours_summary
 
 CHUNK_SIZE = 500
 

@@ -198,7 +198,7 @@ def test_buurgemeenten_reach_across_the_region_border(
     assert titles(response) == ["In Destelbergen", "In Gent", "In Merelbeke"]
     html = response.content.decode()
     assert "Zuid-Oost-Vlaanderen" in html  # the result says it lies in another region
-    merelbeke_result = next(r for r in response.context["results"] if r.title == "In Merelbeke")
+    merelbeke_result = next(c for c in response.context["cards"] if c.title == "In Merelbeke")
     assert merelbeke_result.in_neighbouring_municipality
     assert merelbeke_result.other_region == "Zuid-Oost-Vlaanderen"
     # Destelbergen belongs to no region: a buurgemeente, but not "another region".
@@ -239,7 +239,7 @@ def test_distance_sort_from_a_postcode_a_neighbourhood_and_a_position(
 
     by_position = client.get("/zoeken/", {"lat": "51.036", "lng": "3.736", "sorteer": "afstand"})
     assert titles(by_position) == ["Ledeberg", "Gentbrugge", "Centrum", "Gentbrugge rand", "Zonder"]
-    distances = [r.distance_km for r in by_position.context["results"]][:-1]
+    distances = [card.distance_km for card in by_position.context["cards"]][:-1]
     assert distances == sorted(distances) and distances[0] < 0.2
 
     # From the middle of the wijk (51.045, 3.755), the default order once a wijk is chosen.
