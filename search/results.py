@@ -36,10 +36,7 @@ def build_search(params, region):
     """The bound form and the `LocationSearch` for a query string."""
     form = SearchForm(params, region=region)
     search = LocationSearch(
-        form.usable_data(),
-        region=region,
-        neighbourhood_choices=form.neighbourhood_choices,
-        notices=form.notices,
+        form.query(), region=region, neighbourhood_choices=form.neighbourhood_choices
     )
     return form, search
 
@@ -62,9 +59,9 @@ def search_context(request, page):
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
         "max_compare": compare.max_locations(),
         "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+        # What the form made of bad input, then what the search could not do.
+        "notices": [*form.notices, *search.notices()],
     }
-    # Evaluated last: looking up the origin and the sort may add notices.
-    context["notices"] = search.notices
     return context
 
 
@@ -96,8 +93,8 @@ def cards(locations, search, request=None):
 
 def widen(params, region, search):
     """Where the same search does find places: other neighbourhoods and the buurgemeenten."""
-    municipality = search.municipality or next(
-        (n.municipality for n in search.neighbourhoods), None
+    municipality = search.query.municipality or next(
+        (n.municipality for n in search.query.neighbourhoods), None
     )
     if municipality is None:
         return []

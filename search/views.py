@@ -31,14 +31,11 @@ def _locations(ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-ORIGIN_PARAMS = ("postcode", "lat", "lng", "gemeente", "wijk")
-
-
 def _origin(request):
-    # The compare page measures distances from the same place as the search it came from.
+    # The compare page measures distances from the same place as the search it came from
+    # (the search's position, postcode or wijk, carried in the URL).
     form = SearchForm(request.GET, region=Region.objects.for_request(request))
-    data = {key: value for key, value in form.usable_data().items() if key in ORIGIN_PARAMS}
-    return LocationSearch(data).origin
+    return LocationSearch(form.query()).origin
 
 
 @dataclass(frozen=True)

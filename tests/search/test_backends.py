@@ -111,7 +111,7 @@ def test_the_cluster_gets_the_filters_with_the_text(client, search_page, make_lo
         "Kinderdagverblijf Regenboog Melle",
     }
     assert results.paginator.count == 2
-    types = {value.value: value.count for value in response.context["facets"]["type"]}
+    types = {value.value: value.count for value in response.context["facets"]["care_type"]}
     assert types == {"group": 2, "family": 1}
     assert cluster.searches, "the search page did not ask the cluster"
     places = {m.pk for m in (in_gent.municipality, *buren)}
