@@ -1,10 +1,10 @@
-"""The search app's views besides the search page: compare, the start of a request, and the
-open-data downloads."""
+"""The search app's views besides the search page: compare and the start of a request.
+
+The open-data downloads are in `open_data/views.py`."""
 
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -15,8 +15,6 @@ from opvanglocaties.presenters import CARD_PREFETCH, CARD_SELECT, FicheCard
 from . import compare, geo
 from .filters import LocationSearch
 from .forms import SearchForm
-from .open_data import formats as open_data
-from .results import build_search
 
 
 def _locations(ids):
@@ -115,30 +113,3 @@ def request_start(request):
             "over_limit": compare.over_limit_message() if dropped else "",
         },
     )
-
-
-def _open_data_queryset(request):
-    _form, search = build_search(request.GET, Region.objects.for_request(request))
-    return search.results().select_related("municipality", "neighbourhood")
-
-
-@require_GET
-def locations_csv(request):
-    """Every published fiche matching the search filters, as CSV."""
-    response = StreamingHttpResponse(
-        open_data.csv_lines(_open_data_queryset(request), request),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.csv"'
-    return response
-
-
-@require_GET
-def locations_geojson(request):
-    """Every published fiche matching the search filters, as GeoJSON points."""
-    response = StreamingHttpResponse(
-        open_data.geojson_chunks(_open_data_queryset(request), request),
-        content_type="application/geo+json",
-    )
-    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.geojson"'
-    return response

@@ -20,12 +20,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import serializers, validation
+from .. import validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
@@ -188,45 +187,6 @@ class LocationPage(Page):
         blank=True,
         help_text=_("Link to this location's inspection reports on the Opgroeien website."),
     )
-
-    # Open data (search/open_data/, docs/open-data.md): published facts only. Never add
-    # contact fields, the staff group or anything else about people here.
-    api_fields = [
-        APIField("care_type"),
-        APIField("street", serializer=serializers.PublishedAddressField("street")),
-        APIField("house_number", serializer=serializers.PublishedAddressField("house_number")),
-        APIField("postcode"),
-        APIField("municipality", serializer=serializers.MunicipalitySerializer(read_only=True)),
-        APIField("neighbourhood", serializer=serializers.NeighbourhoodSerializer(read_only=True)),
-        APIField("latitude", serializer=serializers.PublishedAddressField("latitude")),
-        APIField("longitude", serializer=serializers.PublishedAddressField("longitude")),
-        APIField(
-            "position_rounded", serializer=serializers.PublishedAddressField("position_rounded")
-        ),
-        APIField("licensed_capacity"),
-        APIField("min_age_months"),
-        APIField("max_age_months"),
-        APIField("tariff_type"),
-        APIField("day_price"),
-        APIField("subsidy_framework"),
-        APIField("languages"),
-        APIField("wheelchair_accessible"),
-        APIField("response_deadline_days"),
-        APIField(
-            "opening_hours",
-            serializer=serializers.OpeningHoursSerializer(many=True, read_only=True),
-        ),
-        APIField(
-            "closing_periods",
-            serializer=serializers.ClosingPeriodSerializer(many=True, read_only=True),
-        ),
-        APIField("availability_confirmed_on"),
-        APIField(
-            "availability",
-            serializer=serializers.AvailabilitySerializer(many=True, read_only=True),
-        ),
-        APIField("priority_rules", serializer=serializers.PriorityRuleNamesField()),
-    ]
 
     base_form_class = LocationPageForm
     exclude_fields_in_copy = ["staff_group"]

@@ -1,99 +1,23 @@
-"""The published facts of the fiches as CSV and GeoJSON, with the filters of the search page.
+"""How the downloads write the fiches: CSV and GeoJSON, with the columns of `fields.COLUMNS`.
 
-Only what a fiche publishes and no personal data: no contact person, e-mail address or phone
-number (they are on the fiche for parents, not for bulk harvesting), and no street, house
-number or exact position of a childminder's home (`opvanglocaties.privacy`). The rows stream
-from the database in chunks, so a download of every fiche never holds them all in memory.
+The rows stream from the database in chunks, so a download of every fiche never holds them
+all in memory.
 """
 
 import csv
 import json
 
-from opvanglocaties.presenters import OSM_WEEKDAYS, opening_hours_summary
-from opvanglocaties.privacy import published_address
+from opvanglocaties.presenters import CARD_PREFETCH
+
+from .fields import COLUMNS, record
 
 CHUNK_SIZE = 500
-
-COLUMNS = [
-    "id",
-    "name",
-    "url",
-    "care_type",
-    "street",
-    "house_number",
-    "postcode",
-    "municipality",
-    "municipality_nis_code",
-    "neighbourhood",
-    "latitude",
-    "longitude",
-    "position_rounded",
-    "licensed_capacity",
-    "min_age_months",
-    "max_age_months",
-    "tariff_type",
-    "day_price",
-    "subsidy_framework",
-    "languages",
-    "wheelchair_accessible",
-    "response_deadline_days",
-    "opening_hours",
-    "availability",
-    "availability_confirmed_on",
-    "last_published_at",
-]
-
-
-def record(location, request=None):
-    """One fiche as a flat dict of published facts (the keys of `COLUMNS`)."""
-    address = published_address(location)
-    return {
-        "id": location.pk,
-        "name": location.title,
-        "url": location.get_full_url(request),
-        "care_type": location.care_type,
-        "street": address.street,
-        "house_number": address.house_number,
-        "postcode": location.postcode,
-        "municipality": location.municipality.name_nl if location.municipality else "",
-        "municipality_nis_code": location.municipality.nis_code if location.municipality else "",
-        "neighbourhood": location.neighbourhood.name if location.neighbourhood else "",
-        "latitude": address.latitude,
-        "longitude": address.longitude,
-        "position_rounded": address.position_rounded,
-        "licensed_capacity": location.licensed_capacity,
-        "min_age_months": location.min_age_months,
-        "max_age_months": location.max_age_months,
-        "tariff_type": location.tariff_type,
-        "day_price": str(location.day_price) if location.day_price is not None else "",
-        "subsidy_framework": location.subsidy_framework,
-        "languages": " ".join(location.languages or []),
-        "wheelchair_accessible": location.wheelchair_accessible,
-        "response_deadline_days": location.response_deadline_days,
-        "opening_hours": opening_hours_summary(
-            location.opening_hours.all(), day_names=OSM_WEEKDAYS, dash="-", comma=","
-        ),
-        "availability": "; ".join(
-            f"{row.age_group}: {row.status}"
-            + (f" {row.free_from.isoformat()}" if row.free_from else "")
-            for row in location.availability.all()
-        ),
-        "availability_confirmed_on": (
-            location.availability_confirmed_on.isoformat()
-            if location.availability_confirmed_on
-            else ""
-        ),
-        "last_published_at": (
-            location.last_published_at.isoformat() if location.last_published_at else ""
-        ),
-    }
 
 
 def rows(queryset):
     """The fiches of `queryset`, fetched in chunks with their hours and availability."""
-    return queryset.prefetch_related("opening_hours", "availability").iterator(
-        chunk_size=CHUNK_SIZE
-    )
+    # What the cards read (hours, availability) is what the columns read too.
+    return queryset.prefetch_related(*CARD_PREFETCH).iterator(chunk_size=CHUNK_SIZE)
 
 
 class _Echo:

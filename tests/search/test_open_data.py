@@ -7,6 +7,7 @@ import json
 import pytest
 
 from opvanglocaties.choices import CareType
+from search.open_data.fields import COLUMNS, FIELDS
 
 from .world import set_hours
 
@@ -97,3 +98,16 @@ def test_a_childminders_home_is_not_pinpointed(client, make_location):
     data = json.loads(content(client.get("/open-data/opvanglocaties.geojson", {"type": "family"})))
     assert data["features"][0]["geometry"]["coordinates"] == [3.72, 51.05]
     assert "Thuisstraat" not in json.dumps(data)
+
+
+def test_the_downloads_write_the_columns_of_the_one_list(client, make_location):
+    make_location(latitude=51.05, longitude=3.72)
+
+    header = content(client.get("/open-data/opvanglocaties.csv")).splitlines()[0]
+    data = json.loads(content(client.get("/open-data/opvanglocaties.geojson")))
+
+    assert header.removeprefix("\ufeff").split(",") == COLUMNS
+    assert list(data["features"][0]["properties"]) == COLUMNS
+    for personal in ("contact_name", "email", "phone", "staff_group", "owner"):
+        assert personal not in COLUMNS
+        assert personal not in {field.name for field in FIELDS}

@@ -10,7 +10,7 @@ fiche, which parents use one location at a time, show the address as the fiche p
 
 from dataclasses import dataclass
 
-from .choices import CareType
+from opvanglocaties.choices import CareType
 
 # Two decimals of a degree: about 1.1 km north-south and 0.7 km east-west in Flanders.
 HOME_POSITION_DECIMALS = 2
