@@ -102,6 +102,9 @@ class LocationSearch:
     region: Region | None = None
     # The wijken the form offered, as `SearchForm.neighbourhood_choices` (for the facet).
     neighbourhood_choices: list = field(default_factory=list)
+    # The fiches' positions that distances are measured to (`open_data.privacy` for the
+    # downloads, which must not tell more of a childminder's home than they publish).
+    positions: geo.Positions = geo.EXACT
 
     # -- where ---------------------------------------------------------------------------
 
@@ -167,7 +170,9 @@ class LocationSearch:
             centre = (
                 LocationPage.objects.live()
                 .filter(filter_, latitude__isnull=False)
-                .aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+                .aggregate(
+                    latitude=Avg(self.positions.latitude), longitude=Avg(self.positions.longitude)
+                )
             )
             if centre["latitude"] is not None:
                 return geo.Point(centre["latitude"], centre["longitude"], code)
@@ -222,7 +227,9 @@ class LocationSearch:
             # The languages are a JSON list; its text holds each code in quotes on every database.
             conditions[f"language_{code}"] = Q(languages__icontains=f'"{code}"')
         if query.radius_km and self.origin is not None:
-            conditions["radius"] = geo.bounding_box(self.origin, query.radius_km)
+            conditions["radius"] = geo.bounding_box(
+                self.origin, query.radius_km, margin=self.positions.margin
+            )
         return conditions
 
     def _hours_condition(self):
@@ -304,9 +311,9 @@ class LocationSearch:
         queryset = queryset.filter(others)
         if "radius" in self.conditions and "radius" not in leave_out:
             radius = self.query.radius_km
-            queryset = queryset.alias(distance_sq=geo.squared_distance(self.origin)).filter(
-                distance_sq__lte=radius * radius
-            )
+            queryset = queryset.alias(
+                distance_sq=geo.squared_distance(self.origin, self.positions)
+            ).filter(distance_sq__lte=radius * radius)
         return queryset
 
     @cached_property
@@ -330,7 +337,9 @@ class LocationSearch:
         """The fiches to show, in the chosen order, with what a result card needs."""
         queryset = self.filtered(ranked=self.sort == Sort.RELEVANCE).select_related(*CARD_SELECT)
         if self.origin is not None:
-            queryset = queryset.annotate(distance_sq=geo.squared_distance(self.origin))
+            queryset = queryset.annotate(
+                distance_sq=geo.squared_distance(self.origin, self.positions)
+            )
         if self.sort == Sort.DISTANCE:
             # A fiche without a position has no distance: last, not first (SQLite sorts NULL
             # before any number).

@@ -32,11 +32,15 @@ MORE_FILTERS = [
 MAX_SUGGESTIONS = 4
 
 
-def build_search(params, region):
-    """The bound form and the `LocationSearch` for a query string."""
+def build_search(params, region, positions=geo.EXACT):
+    """The bound form and the `LocationSearch` for a query string (`positions`: which
+    position of a fiche distances are measured to)."""
     form = SearchForm(params, region=region)
     search = LocationSearch(
-        form.query(), region=region, neighbourhood_choices=form.neighbourhood_choices
+        form.query(),
+        region=region,
+        neighbourhood_choices=form.neighbourhood_choices,
+        positions=positions,
     )
     return form, search
 

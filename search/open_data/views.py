@@ -13,6 +13,7 @@ from opvanglocaties.models import Region
 
 from ..results import build_search
 from . import formats
+from .privacy import PUBLISHED_POSITIONS
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,10 @@ def download(request, extension):
     not validate are left out, as on the search page.
     """
     file_format = DOWNLOADS[extension]
-    _form, search = build_search(request.GET, Region.objects.for_request(request))
+    # A distance is measured to the position the file publishes: to a childminder's home
+    # rounded as in the file, or a small radius around a guess would confirm the address.
+    region = Region.objects.for_request(request)
+    _form, search = build_search(request.GET, region, positions=PUBLISHED_POSITIONS)
     response = StreamingHttpResponse(
         file_format.write(search.results(), request), content_type=file_format.content_type
     )

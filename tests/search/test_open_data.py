@@ -111,3 +111,54 @@ def test_the_downloads_write_the_columns_of_the_one_list(client, make_location):
     for personal in ("contact_name", "email", "phone", "staff_group", "owner"):
         assert personal not in COLUMNS
         assert personal not in {field.name for field in FIELDS}
+
+
+def names_in(client, url, params):
+    """The names of the fiches in a download, in its order."""
+    text = content(client.get(url, params))
+    if url.endswith(".csv"):
+        return [row["name"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))]
+    return [feature["properties"]["name"] for feature in json.loads(text)["features"]]
+
+
+DOWNLOADS = ["/open-data/opvanglocaties.csv", "/open-data/opvanglocaties.geojson"]
+
+
+@pytest.mark.parametrize("url", DOWNLOADS)
+def test_a_small_radius_cannot_pin_a_childminders_home(client, make_location, url):
+    # Published at (51.05, 3.72): a radius of 100 m around the real doorstep must not find
+    # the home, nor one around a spot 111 m away leave it out.
+    make_location(
+        title="Onthaalouder", care_type=CareType.FAMILY, latitude=51.05432, longitude=3.72161
+    )
+    make_location(title="Centrum", latitude=51.06, longitude=3.73)
+
+    def found(latitude, longitude):
+        return names_in(client, url, {"lat": latitude, "lng": longitude, "afstand": "0.1"})
+
+    assert found(51.05432, 3.72161) == []
+    assert found(51.05532, 3.72161) == []
+    assert found(51.05, 3.72) == ["Onthaalouder"]
+    # A centre is nobody's home: measured to its own position.
+    assert found(51.06, 3.73) == ["Centrum"]
+    assert found(51.061, 3.73) == []
+
+
+@pytest.mark.parametrize("url", DOWNLOADS)
+def test_homes_in_the_same_rounded_square_cannot_be_told_apart(client, make_location, url):
+    # Both published at (51.05, 3.72). Whatever the origin and radius, a download finds both
+    # or neither, and sorted by distance they tie (then by name): nothing in it is finer
+    # than the rounding.
+    make_location(title="A", care_type=CareType.FAMILY, latitude=51.05432, longitude=3.72161)
+    make_location(title="B", care_type=CareType.FAMILY, latitude=51.04601, longitude=3.71840)
+
+    for latitude in (51.046, 51.0505, 51.0543):
+        for longitude in (3.7184, 3.7205, 3.7216):
+            for radius in ("0.1", "0.6"):
+                params = {
+                    "lat": latitude,
+                    "lng": longitude,
+                    "afstand": radius,
+                    "sorteer": "afstand",
+                }
+                assert names_in(client, url, params) in ([], ["A", "B"]), params
