@@ -6,6 +6,7 @@ all in memory.
 
 import csv
 import json
+import re
 
 from opvanglocaties.presenters import CARD_PREFETCH
 
@@ -26,12 +27,17 @@ class _Echo:
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = "=+-@\t\r"
+# A formula start at the start of a text, or after anything at which some spreadsheet starts
+# a new cell: a field separator (a comma; a semicolon for the Belgian and Dutch Excel, which
+# split a CSV file on ";"; a tab), a line break or a quote, with any spaces in between.
+FORMULA_AFTER_SEPARATOR = re.compile(rf"(^|[,;\t\r\n\"])(?=[ ]*[{re.escape(FORMULA_START)}])")
 
 
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+def safe_cell(value):
+    """`value` with an apostrophe before every formula start a spreadsheet could see in it."""
+    if isinstance(value, str):
+        return FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
     return value
 
 
@@ -39,14 +45,16 @@ def csv_lines(queryset, request=None):
     """The CSV file, line by line, safe to open in a spreadsheet.
 
     It starts with a byte order mark, by which Excel recognises UTF-8 (names such as "Crèche"
-    would otherwise come out garbled), and text that a spreadsheet would take for a formula
-    (a name starting with "=") is prefixed with an apostrophe.
+    would otherwise come out garbled). Every text is quoted, so that a spreadsheet splitting
+    on ";" keeps a text holding one in its cell, and text that a spreadsheet would take for a
+    formula ("=2*3" at the start or after a separator) gets an apostrophe before it.
     """
-    writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
+    writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS, quoting=csv.QUOTE_NONNUMERIC)
     yield "\ufeff" + writer.writeheader()
     for location in rows(queryset):
-        record_ = record(location, request)
-        yield writer.writerow({key: _cell(value) for key, value in record_.items()})
+        yield writer.writerow(
+            {key: safe_cell(value) for key, value in record(location, request).items()}
+        )
 
 
 def geojson_chunks(queryset, request=None):

@@ -62,11 +62,35 @@ def test_csv_opens_safely_in_a_spreadsheet_whatever_the_language(client, make_lo
 
     text = content(client.get("/en/open-data/opvanglocaties.csv"))
 
-    assert text.startswith("\ufeffid,name,")
+    assert text.startswith('\ufeff"id","name",')
     row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert row["name"] == '\'=HYPERLINK("http://x.example")'
     assert row["street"] == "'@straat"
     assert row["opening_hours"] == "Mo-Fr 07:00-18:00"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def test_csv_cells_are_safe_in_a_spreadsheet_that_splits_on_semicolons(client, make_location):
+    # Belgian Excel splits a CSV file on ";": an unquoted "Dorpstraat;=2*3;" became three
+    # cells, the second a formula.
+    make_location(title="Crèche, =1+1", street="Dorpstraat;=2*3;", house_number="1;@2")
+
+    text = content(client.get("/open-data/opvanglocaties.csv")).removeprefix("\ufeff")
+
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert (row["name"], row["street"], row["house_number"]) == (
+        "Crèche,' =1+1",
+        "Dorpstraat;'=2*3;",
+        "1;'@2",
+    )
+    assert '"Dorpstraat;\'=2*3;"' in text  # every text quoted
+    assert ",21," in text  # numbers are not: the response deadline stays a number
+    for line in text.splitlines():
+        # As a ";" spreadsheet reads it, and as a naive split does: no cell starts a formula.
+        for cell in [*next(csv.reader([line], delimiter=";")), *line.split(";")]:
+            assert not cell.strip(' "').startswith(FORMULA_STARTS), (cell, line)
 
 
 def test_a_childminders_home_is_not_pinpointed(client, make_location):
@@ -103,10 +127,10 @@ def test_a_childminders_home_is_not_pinpointed(client, make_location):
 def test_the_downloads_write_the_columns_of_the_one_list(client, make_location):
     make_location(latitude=51.05, longitude=3.72)
 
-    header = content(client.get("/open-data/opvanglocaties.csv")).splitlines()[0]
+    text = content(client.get("/open-data/opvanglocaties.csv"))
     data = json.loads(content(client.get("/open-data/opvanglocaties.geojson")))
 
-    assert header.removeprefix("\ufeff").split(",") == COLUMNS
+    assert next(csv.reader(io.StringIO(text.removeprefix("\ufeff")))) == COLUMNS
     assert list(data["features"][0]["properties"]) == COLUMNS
     for personal in ("contact_name", "email", "phone", "staff_group", "owner"):
         assert personal not in COLUMNS
