@@ -406,8 +406,9 @@ def test_search_answers_from_the_database_when_the_cluster_is_down(client, fiche
 
     from portal.settings.base import search_backends
 
-    # The discard port: nothing listens there.
-    unreachable = search_backends("http://127.0.0.1:9", connection.vendor == "postgresql")
+    from ..search.es_stub import down_cluster_url
+
+    unreachable = search_backends(down_cluster_url(), connection.vendor == "postgresql")
     with override_settings(WAGTAILSEARCH_BACKENDS=unreachable):
         response = client.get("/api/v2/pages/", {"search": "Pimpampoentje"})
 
