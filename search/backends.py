@@ -1,13 +1,12 @@
 """One entry point for full-text search, whatever backend is configured.
 
-Views call `search()` and never ask which backend runs. When Elasticsearch is configured the
-settings also keep the database backend's index up to date (the "fallback" backend), so that
-when the cluster cannot be reached the search still answers, from the database, and the logs
-say so: a parent gets results, never a 500.
+Views and the API call `text_matches()` and never ask which backend runs. When Elasticsearch
+is configured the settings also keep the database backend's index up to date (the "fallback"
+backend), so that when the cluster cannot be reached the search still answers, from the
+database, and the logs say so: a parent gets results, never a 500.
 """
 
 import logging
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -20,23 +19,9 @@ FALLBACK_BACKEND = "fallback"
 UNREACHABLE = (TransportError, ApiError, ConnectionError, TimeoutError)
 
 
-@dataclass
-class SearchResult:
-    """One page of results, already fetched, and how they were found."""
-
-    items: list
-    total: int
-    backend: str
-
-
-def _run(backend_name, queryset, query, start, stop, **options):
-    results = get_search_backend(backend_name).search(query, queryset, **options)
-    # Both the count and the slice are evaluated here, inside the caller's error handling.
-    items = list(results[start:stop])
-    return SearchResult(items=items, total=results.count(), backend=backend_name)
-
-
 def _with_fallback(run, *args, **options):
+    # `run(backend_name, ...)` must send its query before it returns (evaluate the results),
+    # so that an unreachable cluster fails here and not later in a template.
     try:
         return run("default", *args, **options)
     except UNREACHABLE as error:
@@ -47,11 +32,6 @@ def _with_fallback(run, *args, **options):
             type(error).__name__,
         )
         return run(FALLBACK_BACKEND, *args, **options)
-
-
-def search(queryset, query, start=0, stop=20, **options):
-    """Search `queryset` for `query`; fall back to the database index if the cluster is down."""
-    return _with_fallback(_run, queryset, query, start, stop, **options)
 
 
 # With Elasticsearch the matches come back as ids; past this many a parent refines anyway.
@@ -121,6 +101,6 @@ def text_matches(queryset, query, ranked=True, operator=None):
     The result is a plain queryset: callers add filters, annotations and another order. Leave
     `ranked` off when another order or a count follows: the database backends compute the
     relevance score with a subquery per row. When the cluster cannot be reached the database
-    index answers, as in `search()`.
+    index answers, and a warning is logged.
     """
     return _with_fallback(_matches, queryset, query, ranked, operator)

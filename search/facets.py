@@ -4,6 +4,9 @@ Two queries, whatever the number of fiches. The first groups the fiches that pas
 non-facet filter by the facets' own values (type of care, tariff, subsidy framework, free now,
 free later): a few dozen rows at most, from which Python adds up every count and the total.
 The second groups by place for the wijk and municipality facets.
+
+Each facet has one name: the filter it counts (`LocationSearch.conditions`) and its key in
+`facets()`. Its URL parameter (Dutch) is the search form's business.
 """
 
 from dataclasses import dataclass
@@ -14,7 +17,10 @@ from django.utils.translation import gettext as _
 
 from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 
-from .forms import Availability
+from .choices import Availability
+
+# The grouped rows' columns for the two availability values.
+FREE_NOW, FREE_LATER = "free_now", "free_later"
 
 
 @dataclass
@@ -29,74 +35,76 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Facet:
-    """A facet over one column of the grouped rows (`column`), filtered as `condition`."""
+    """A facet: its name (that of the filter it counts) and its column in the grouped rows."""
 
-    name: str  # the URL parameter
-    condition: str  # the name of its filter in `LocationSearch.conditions`
+    name: str
     column: str
 
 
 FIELD_FACETS = [
-    Facet("type", "type", "care_type"),
-    Facet("ikt", "tariff", "tariff_type"),
-    Facet("subsidie", "subsidy", "subsidy_framework"),
+    Facet("care_type", "care_type"),
+    Facet("tariff", "tariff_type"),
+    Facet("subsidy", "subsidy_framework"),
 ]
-AVAILABILITY = Facet("beschikbaar", "availability", "availability")
+AVAILABILITY = Facet("availability", "availability")
 FACETS = [*FIELD_FACETS, AVAILABILITY]
+FACET_NAMES = frozenset(facet.name for facet in FACETS)
 
 
 def _values(search):
     """Each facet's values as (value, label)."""
     return {
-        "type": CareType.choices,
-        "ikt": [(TariffType.INCOME_RELATED, TariffType.INCOME_RELATED.label)],
-        "subsidie": SubsidyFramework.choices,
-        "beschikbaar": _availability_labels(search),
+        "care_type": CareType.choices,
+        "tariff": [(TariffType.INCOME_RELATED, TariffType.INCOME_RELATED.label)],
+        "subsidy": SubsidyFramework.choices,
+        "availability": _availability_labels(search),
     }
 
 
 def _has(row, facet, value):
     """Whether the fiches of a grouped row have `value` for `facet`."""
     if facet is AVAILABILITY:
-        return bool(row[Availability.NOW if value == Availability.NOW else Availability.FROM_MONTH])
+        return bool(row[FREE_NOW if value == Availability.NOW else FREE_LATER])
     return row[facet.column] == value
 
 
 def _chosen(search):
-    """The values the search filters on, per facet that is active: {facet: {value, …}}."""
-    data = search.data
+    """The values the search filters on, per facet that is active: {facet name: {value, …}}."""
+    query = search.query
     chosen = {}
-    if data.get("type"):
-        chosen["type"] = {data["type"]}
-    if data.get("ikt"):
-        chosen["ikt"] = {TariffType.INCOME_RELATED}
-    if data.get("subsidie"):
-        chosen["subsidie"] = set(data["subsidie"])
+    if query.care_type:
+        chosen["care_type"] = {query.care_type}
+    if query.income_related_tariff:
+        chosen["tariff"] = {TariffType.INCOME_RELATED}
+    if query.subsidy_frameworks:
+        chosen["subsidy"] = set(query.subsidy_frameworks)
     if search.availability:
-        chosen["beschikbaar"] = {search.availability}
+        chosen["availability"] = {search.availability}
     return chosen
 
 
 def _grouped_rows(search):
     """Counts of the fiches passing every non-facet filter, grouped by the facets' values."""
     return list(
-        search.filtered(leave_out={facet.condition for facet in FACETS})
+        search.filtered(leave_out=FACET_NAMES)
         .order_by()
         .annotate(
             **{
-                Availability.NOW: search.availability_condition(Availability.NOW),
-                Availability.FROM_MONTH: search.availability_condition(Availability.FROM_MONTH),
+                FREE_NOW: search.availability_condition(Availability.NOW),
+                FREE_LATER: search.availability_condition(Availability.FROM_MONTH),
             }
         )
-        .values(
-            *(facet.column for facet in FIELD_FACETS), Availability.NOW, Availability.FROM_MONTH
-        )
+        .values(*(facet.column for facet in FIELD_FACETS), FREE_NOW, FREE_LATER)
         .annotate(n=Count("pk"))
     )
 
 
 def facets(search):
-    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}, plus "total"."""
+    """The facets of a `LocationSearch`, as {name: [FacetValue, …]}, plus "total".
+
+    The names: "care_type", "tariff", "subsidy", "availability", "neighbourhood" and
+    "municipality" (the last two only when the search offers wijken or buurgemeenten).
+    """
     rows = _grouped_rows(search)
     chosen = _chosen(search)
 
@@ -123,13 +131,13 @@ def facets(search):
     # The number of results, from the same rows: the search page need not count them again.
     result["total"] = sum(row["n"] for row in rows if passes(row))
     places = _place_counts(search)
-    result["wijk"] = _neighbourhood_facet(search, places)
-    result["gemeente"] = _municipality_facet(search, places)
+    result["neighbourhood"] = _neighbourhood_facet(search, places)
+    result["municipality"] = _municipality_facet(search, places)
     return result
 
 
 def _availability_labels(search):
-    month = search.data.get("vanaf")
+    month = search.query.free_by_month
     later = (
         _("Free by %(month)s") % {"month": date_format(month, "F Y")}
         if month
@@ -161,7 +169,7 @@ def _neighbourhood_facet(search, places):
     counts = {}
     for (_municipality, neighbourhood), n in places.items():
         counts[neighbourhood] = counts.get(neighbourhood, 0) + n
-    chosen = {n.pk for n in search.neighbourhoods}
+    chosen = {n.pk for n in search.query.neighbourhoods}
     return [
         FacetValue(n.choice_value, n.label, counts.get(n.pk, 0), n.pk in chosen)
         for n in search.neighbourhood_choices
@@ -176,5 +184,5 @@ def _municipality_facet(search, places):
     counts = {}
     for (municipality, _neighbourhood), n in places.items():
         counts[municipality] = counts.get(municipality, 0) + n
-    municipalities = [search.municipality, *search.neighbouring_municipalities]
+    municipalities = [search.query.municipality, *search.neighbouring_municipalities]
     return [FacetValue(m.slug, m.name_nl, counts.get(m.pk, 0)) for m in municipalities]

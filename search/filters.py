@@ -1,10 +1,11 @@
-"""From a parent's filters to a queryset of live fiches, without loading pages into Python.
+"""From a `SearchQuery` to a queryset of live fiches, without loading pages into Python.
 
 Each filter is a named `Q` (`LocationSearch.conditions`), so the facets can count every
 filter value with all *other* filters applied: a parent who ticks "group care" still sees
 how many family care locations there would be.
 """
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,10 +34,12 @@ from opvanglocaties.models import (
     PostalCode,
     Region,
 )
+from opvanglocaties.presenters import CARD_SELECT
 
 from . import geo
 from .backends import text_matches
-from .forms import Availability, Sort, month_end
+from .choices import Availability, Sort
+from .query import SearchQuery
 
 WORD = re.compile(r"\w+")
 
@@ -57,6 +60,11 @@ def words(text):
     full-text engine as syntax (SQLite's FTS5 rejects an unbalanced quote outright).
     """
     return " ".join(WORD.findall(text or ""))
+
+
+def month_end(first_day):
+    """The last day of the month that starts on `first_day`."""
+    return first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
 
 
 def age_group_for(months):
@@ -88,22 +96,17 @@ def later_rows(age_group=None):
 
 @dataclass
 class LocationSearch:
-    """The parsed filters of one search, and the querysets that answer it."""
+    """One `SearchQuery` in a region, and the querysets that answer it."""
 
-    data: dict
+    query: SearchQuery
     region: Region | None = None
+    # The wijken the form offered, as `SearchForm.neighbourhood_choices` (for the facet).
     neighbourhood_choices: list = field(default_factory=list)
-    notices: list = field(default_factory=list)
+    # The fiches' positions that distances are measured to (`open_data.privacy` for the
+    # downloads, which must not tell more of a childminder's home than they publish).
+    positions: geo.Positions = geo.EXACT
 
     # -- where ---------------------------------------------------------------------------
-
-    @cached_property
-    def municipality(self):
-        return self.data.get("gemeente")
-
-    @cached_property
-    def neighbourhoods(self):
-        return self.data.get("wijk") or []
 
     @cached_property
     def region_municipality_ids(self):
@@ -115,20 +118,21 @@ class LocationSearch:
     @cached_property
     def neighbouring_municipalities(self):
         """The buurgemeenten added to the search, with the region each belongs to."""
-        if not (self.municipality and self.data.get("buurgemeenten")):
+        municipality = self.query.municipality
+        if not (municipality and self.query.include_neighbours):
             return []
-        return list(self.municipality.neighbours.order_by("name_nl").prefetch_related("regions"))
+        return list(municipality.neighbours.order_by("name_nl").prefetch_related("regions"))
 
     def municipality_ids(self):
         """The municipalities in scope (before a neighbourhood filter narrows it), or None."""
-        if self.municipality:
-            return {self.municipality.pk} | {m.pk for m in self.neighbouring_municipalities}
+        if self.query.municipality:
+            return {self.query.municipality.pk} | {m.pk for m in self.neighbouring_municipalities}
         return self.region_municipality_ids
 
     def _scope(self, with_neighbourhoods=True):
         ids = self.municipality_ids()
-        if with_neighbourhoods and self.neighbourhoods:
-            in_neighbourhoods = Q(neighbourhood__in=[n.pk for n in self.neighbourhoods])
+        if with_neighbourhoods and self.query.neighbourhoods:
+            in_neighbourhoods = Q(neighbourhood__in=[n.pk for n in self.query.neighbourhoods])
             if self.neighbouring_municipalities:
                 # A wijk widened to the buurgemeenten: the wijk plus the municipalities around.
                 return in_neighbourhoods | Q(
@@ -141,13 +145,13 @@ class LocationSearch:
 
     @cached_property
     def origin(self):
-        """The point distances are measured from, or None."""
-        latitude, longitude = self.data.get("lat"), self.data.get("lng")
-        if latitude is not None and longitude is not None:
-            return geo.Point(latitude, longitude, _("your position"))
-        if self.data.get("postcode"):
-            return self._postcode_origin(self.data["postcode"])
-        for neighbourhood in self.neighbourhoods:
+        """The point distances are measured from, or None (`notices()` says why)."""
+        query = self.query
+        if query.position is not None:
+            return geo.Point(*query.position, _("your position"))
+        if query.postcode:
+            return self._postcode_origin(query.postcode)
+        for neighbourhood in query.neighbourhoods:
             if neighbourhood.min_latitude is not None:
                 return geo.Point(
                     (neighbourhood.min_latitude + neighbourhood.max_latitude) / 2,
@@ -166,86 +170,79 @@ class LocationSearch:
             centre = (
                 LocationPage.objects.live()
                 .filter(filter_, latitude__isnull=False)
-                .aggregate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+                .aggregate(
+                    latitude=Avg(self.positions.latitude), longitude=Avg(self.positions.longitude)
+                )
             )
             if centre["latitude"] is not None:
                 return geo.Point(centre["latitude"], centre["longitude"], code)
-        self.notices.append(
-            _("We cannot place postcode %(code)s on the map: results are not sorted by distance.")
-            % {"code": code}
-        )
         return None
 
     # -- the filters ---------------------------------------------------------------------
 
     @cached_property
     def age_group(self):
-        age = self.data.get("leeftijd")
+        age = self.query.age_months
         return age_group_for(age) if age is not None else None
 
     @cached_property
     def availability(self):
-        """The availability asked for: "nu", "vanaf" or "" (a month alone means "vanaf")."""
-        choice = self.data.get("beschikbaar") or ""
-        if not choice and self.data.get("vanaf"):
-            return Availability.FROM_MONTH
-        return choice
+        """The availability asked for: an `Availability`, or "" (a month alone: FROM_MONTH)."""
+        if self.query.availability:
+            return self.query.availability
+        return Availability.FROM_MONTH if self.query.free_by_month else ""
 
     def availability_condition(self, choice):
         """Fiches with a free place for the child: now, or by the month asked for (any month
         when none was given). The facet counts use this too, so a count matches its link."""
         if choice == Availability.NOW:
             return Q(Exists(free_rows(timezone.localdate(), self.age_group)))
-        if self.data.get("vanaf"):
-            return Q(Exists(free_rows(month_end(self.data["vanaf"]), self.age_group)))
+        if self.query.free_by_month:
+            return Q(Exists(free_rows(month_end(self.query.free_by_month), self.age_group)))
         return Q(Exists(later_rows(self.age_group)))
 
     @cached_property
     def conditions(self):
-        """Every active filter as a named condition; facets leave out their own."""
-        data = self.data
+        """Every active filter as a named condition; a facet leaves out its own."""
+        query = self.query
         conditions = {"municipality": self._scope(with_neighbourhoods=False)}
-        if self.neighbourhoods:
+        if query.neighbourhoods:
             conditions["neighbourhood"] = self._scope()
-        if data.get("type"):
-            conditions["type"] = Q(care_type=data["type"])
-        if data.get("leeftijd") is not None:
+        if query.care_type:
+            conditions["care_type"] = Q(care_type=query.care_type)
+        if query.age_months is not None:
             conditions["age"] = Q(
-                min_age_months__lte=data["leeftijd"], max_age_months__gte=data["leeftijd"]
+                min_age_months__lte=query.age_months, max_age_months__gte=query.age_months
             )
-        if data.get("ikt"):
+        if query.income_related_tariff:
             conditions["tariff"] = Q(tariff_type=TariffType.INCOME_RELATED)
-        if data.get("subsidie"):
-            conditions["subsidy"] = Q(subsidy_framework__in=data["subsidie"])
+        if query.subsidy_frameworks:
+            conditions["subsidy"] = Q(subsidy_framework__in=query.subsidy_frameworks)
         if self.availability:
             conditions["availability"] = self.availability_condition(self.availability)
         hours = self._hours_condition()
         if hours is not None:
             conditions["hours"] = hours
-        for code in data.get("taal") or []:
+        for code in query.languages:
             # The languages are a JSON list; its text holds each code in quotes on every database.
             conditions[f"language_{code}"] = Q(languages__icontains=f'"{code}"')
-        if data.get("afstand") and self.origin is None:
-            self.notices.append(
-                _("Give a postcode, a neighbourhood or your position to search within a distance.")
+        if query.radius_km and self.origin is not None:
+            conditions["radius"] = geo.bounding_box(
+                self.origin, query.radius_km, margin=self.positions.margin
             )
-        elif data.get("afstand"):
-            radius = data["afstand"]
-            conditions["radius"] = geo.bounding_box(self.origin, radius)
         return conditions
 
     def _hours_condition(self):
-        data = self.data
-        day = data.get("dag")
+        query = self.query
         slots = OpeningHours.objects.filter(page=OuterRef("pk"))
-        if day is not None:
-            slots = slots.filter(weekday=day)
+        if query.weekday is not None:
+            slots = slots.filter(weekday=query.weekday)
         parts = []
-        if data.get("opent_voor"):
-            parts.append(Exists(slots.filter(opens__lte=data["opent_voor"])))
-        if data.get("sluit_na"):
-            parts.append(Exists(slots.filter(closes__gte=data["sluit_na"])))
-        if not parts and day is not None:
+        if query.opens_by:
+            parts.append(Exists(slots.filter(opens__lte=query.opens_by)))
+        if query.closes_from:
+            parts.append(Exists(slots.filter(closes__gte=query.closes_from)))
+        if not parts and query.weekday is not None:
             parts.append(Exists(slots))
         if not parts:
             return None
@@ -253,6 +250,30 @@ class LocationSearch:
         for part in parts:
             condition &= Q(part)
         return condition
+
+    def notices(self):
+        """What the parent should know about how the search ran: a postcode that cannot be
+        placed, and a distance or an order by distance with nowhere to measure from (both
+        are then left out)."""
+        query = self.query
+        notices = []
+        if query.postcode and query.position is None and self.origin is None:
+            notices.append(
+                _(
+                    "We cannot place postcode %(code)s on the map: results are not sorted by "
+                    "distance."
+                )
+                % {"code": query.postcode}
+            )
+        if query.radius_km and self.origin is None:
+            notices.append(
+                _("Give a postcode, a neighbourhood or your position to search within a distance.")
+            )
+        if query.sort == Sort.DISTANCE and self.origin is None:
+            notices.append(
+                _("Give a postcode, a neighbourhood or your position to sort by distance.")
+            )
+        return notices
 
     # -- querysets -----------------------------------------------------------------------
 
@@ -264,7 +285,7 @@ class LocationSearch:
     @cached_property
     def terms(self):
         """The words of the search text (`words`)."""
-        return words(self.data.get("q"))
+        return words(self.query.text)
 
     def filtered(self, leave_out=(), ranked=False):
         """Live public fiches matching the text and every filter but those in `leave_out`.
@@ -289,22 +310,21 @@ class LocationSearch:
             queryset = text_matches(queryset, self.terms, ranked=ranked)
         queryset = queryset.filter(others)
         if "radius" in self.conditions and "radius" not in leave_out:
-            radius = self.data["afstand"]
-            queryset = queryset.alias(distance_sq=geo.squared_distance(self.origin)).filter(
-                distance_sq__lte=radius * radius
-            )
+            radius = self.query.radius_km
+            queryset = queryset.alias(
+                distance_sq=geo.squared_distance(self.origin, self.positions)
+            ).filter(distance_sq__lte=radius * radius)
         return queryset
 
     @cached_property
     def sort(self):
-        chosen = self.data.get("sorteer")
+        """The order of the results: the one chosen when it can be followed, else the default
+        (best match for a text, distance from a place, else the earliest free place)."""
+        chosen = self.query.sort
         if chosen == Sort.DISTANCE and self.origin is None:
-            self.notices.append(
-                _("Give a postcode, a neighbourhood or your position to sort by distance.")
-            )
-            chosen = None
+            chosen = ""
         if chosen == Sort.RELEVANCE and not self.terms:
-            chosen = None
+            chosen = ""
         if chosen:
             return chosen
         if self.terms:
@@ -315,11 +335,11 @@ class LocationSearch:
 
     def results(self):
         """The fiches to show, in the chosen order, with what a result card needs."""
-        queryset = self.filtered(ranked=self.sort == Sort.RELEVANCE).select_related(
-            "municipality", "neighbourhood"
-        )
+        queryset = self.filtered(ranked=self.sort == Sort.RELEVANCE).select_related(*CARD_SELECT)
         if self.origin is not None:
-            queryset = queryset.annotate(distance_sq=geo.squared_distance(self.origin))
+            queryset = queryset.annotate(
+                distance_sq=geo.squared_distance(self.origin, self.positions)
+            )
         if self.sort == Sort.DISTANCE:
             # A fiche without a position has no distance: last, not first (SQLite sorts NULL
             # before any number).

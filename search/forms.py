@@ -1,10 +1,11 @@
 """The search form: every filter is a GET parameter, so a search is a URL a parent can share.
 
+The fields are named as the URL's parameters, in Dutch; `SearchForm.query()` turns them into a
+`SearchQuery` with English names, and nothing after the form reads the parameters again.
 Bad input never stops a search: a field that does not validate gets a Dutch message next to
-it and its filter is left out (`SearchForm.usable_data`), while the other filters still apply.
+it and its filter is left out, while the other filters still apply.
 """
 
-import calendar
 import re
 
 from django import forms
@@ -16,36 +17,15 @@ from opvanglocaties.choices import CareType, Language, SubsidyFramework, Weekday
 from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
 
 from . import widgets
+from .choices import Availability, Sort
 from .geo import in_belgium
+from .query import SearchQuery
 
 MAX_QUERY_LENGTH = 200
 MAX_RADIUS_KM = 100
 # Places are planned a few years ahead at most; a later month is a typing error.
 MAX_YEARS_AHEAD = 3
 POSTCODE_IN_TEXT = re.compile(r"\b([1-9]\d{3})\b")
-
-
-class Sort:
-    """The orders a parent can choose; the default depends on what they searched for."""
-
-    RELEVANCE = "relevantie"
-    DISTANCE = "afstand"
-    NAME = "naam"
-    AVAILABILITY = "beschikbaarheid"
-
-    choices = [
-        (RELEVANCE, _("Best match")),
-        (DISTANCE, _("Distance")),
-        (NAME, _("Name")),
-        (AVAILABILITY, _("Availability")),
-    ]
-
-
-class Availability:
-    NOW = "nu"
-    FROM_MONTH = "vanaf"
-
-    choices = [("", _("No matter")), (NOW, _("Free now")), (FROM_MONTH, _("Free from a month"))]
 
 
 class MonthField(forms.DateField):
@@ -133,7 +113,7 @@ class SearchForm(forms.Form):
     beschikbaar = forms.ChoiceField(
         label=_("Availability"),
         required=False,
-        choices=Availability.choices,
+        choices=[("", _("No matter")), *Availability.choices],
         widget=widgets.Select,
     )
     vanaf = MonthField(label=_("Free from (month)"), required=False)
@@ -282,12 +262,31 @@ class SearchForm(forms.Form):
             )
         return cleaned
 
-    def usable_data(self):
-        """The cleaned values of the fields that validated; invalid ones are left out."""
+    def query(self):
+        """The filters as a `SearchQuery`: the Dutch parameters in English, once.
+
+        A field that did not validate is left out (its message is in `errors`).
+        """
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-
-
-def month_end(first_day):
-    """The last day of the month that starts on `first_day`."""
-    return first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
+        data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return SearchQuery(
+            text=data.get("q") or "",
+            municipality=data.get("gemeente"),
+            include_neighbours=bool(data.get("buurgemeenten")),
+            neighbourhoods=tuple(data.get("wijk") or ()),
+            postcode=data.get("postcode") or "",
+            radius_km=data.get("afstand"),
+            latitude=data.get("lat"),
+            longitude=data.get("lng"),
+            care_type=data.get("type") or "",
+            age_months=data.get("leeftijd"),
+            income_related_tariff=bool(data.get("ikt")),
+            subsidy_frameworks=tuple(data.get("subsidie") or ()),
+            availability=data.get("beschikbaar") or "",
+            free_by_month=data.get("vanaf"),
+            opens_by=data.get("opent_voor"),
+            closes_from=data.get("sluit_na"),
+            weekday=data.get("dag"),
+            languages=tuple(data.get("taal") or ()),
+            sort=data.get("sorteer") or "",
+        )

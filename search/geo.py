@@ -4,6 +4,9 @@ Within Flanders (about 200 km across) the equirectangular approximation is off b
 0.1 % from the great-circle distance, and it needs only arithmetic, which both SQLite and
 PostgreSQL evaluate natively (SQLite's trigonometric functions are Python callbacks). The
 database sorts on the squared distance; the square root is taken in Python, for the shown rows.
+
+Which position of a fiche is measured to is a `Positions`: its exact columns (`EXACT`) for the
+search page, the position the open data publish for the downloads (`open_data.privacy`).
 """
 
 import math
@@ -32,6 +35,23 @@ class Point:
         return KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * math.cos(math.radians(self.latitude))
 
 
+@dataclass(frozen=True)
+class Positions:
+    """The position of a fiche that distances are measured to, as SQL expressions.
+
+    `margin`: how many degrees these positions may lie from the `latitude` and `longitude`
+    columns at most; a bounding box on the (indexed) columns grows by it, so that it still
+    holds every fiche whose position lies within the radius.
+    """
+
+    latitude: object = F("latitude")
+    longitude: object = F("longitude")
+    margin: float = 0.0
+
+
+EXACT = Positions()
+
+
 def in_belgium(latitude, longitude):
     """Whether a position lies in (or just around) Belgium."""
     return (
@@ -40,24 +60,25 @@ def in_belgium(latitude, longitude):
     )
 
 
-def bounding_box(origin, radius_km):
+def bounding_box(origin, radius_km, margin=0.0):
     """A filter for the rows within the box around `origin` that holds the circle of the radius.
 
     The box uses the indexed latitude and longitude columns (also filter fields of the search
-    index); the exact distance is then computed only for the rows inside it.
+    index), widened by `margin` degrees (`Positions.margin`); the distance is then computed
+    only for the rows inside it.
     """
-    delta_latitude = radius_km / KM_PER_DEGREE_LATITUDE
-    delta_longitude = radius_km / origin.km_per_degree_longitude
+    delta_latitude = radius_km / KM_PER_DEGREE_LATITUDE + margin
+    delta_longitude = radius_km / origin.km_per_degree_longitude + margin
     return Q(
         latitude__range=(origin.latitude - delta_latitude, origin.latitude + delta_latitude),
         longitude__range=(origin.longitude - delta_longitude, origin.longitude + delta_longitude),
     )
 
 
-def squared_distance(origin):
-    """An expression for the squared distance in km² from `origin` to a row's coordinates."""
-    dx = (F("longitude") - Value(origin.longitude)) * Value(origin.km_per_degree_longitude)
-    dy = (F("latitude") - Value(origin.latitude)) * Value(KM_PER_DEGREE_LATITUDE)
+def squared_distance(origin, positions=EXACT):
+    """An expression for the squared distance in km² from `origin` to a row's `positions`."""
+    dx = (positions.longitude - Value(origin.longitude)) * Value(origin.km_per_degree_longitude)
+    dy = (positions.latitude - Value(origin.latitude)) * Value(KM_PER_DEGREE_LATITUDE)
     return ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField())
 
 

@@ -4,12 +4,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 
 from opvanglocaties.models import Region
+from opvanglocaties.presenters import CARD_PREFETCH, FicheCard
 
 from . import compare, geo
 from .facets import facets
 from .filters import LocationSearch
 from .forms import SearchForm
-from .summaries import distance_text, summarise
 
 PAGE_SIZE = 20
 # The filters behind "More filters": the group opens when one of them is set or invalid.
@@ -32,14 +32,15 @@ MORE_FILTERS = [
 MAX_SUGGESTIONS = 4
 
 
-def build_search(params, region):
-    """The bound form and the `LocationSearch` for a query string."""
+def build_search(params, region, positions=geo.EXACT):
+    """The bound form and the `LocationSearch` for a query string (`positions`: which
+    position of a fiche distances are measured to)."""
     form = SearchForm(params, region=region)
     search = LocationSearch(
-        form.usable_data(),
+        form.query(),
         region=region,
         neighbourhood_choices=form.neighbourhood_choices,
-        notices=form.notices,
+        positions=positions,
     )
     return form, search
 
@@ -48,51 +49,56 @@ def search_context(request, page):
     """The template context of the search page for this request."""
     region = Region.objects.for_request(request)
     form, search = build_search(request.GET, region)
-    results = search.results().prefetch_related("opening_hours", "availability")
+    results = search.results().prefetch_related(*CARD_PREFETCH)
     counts = facets(search)
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = counts.pop("total")  # counted with the facets, in the same query
     page_of_results = paginator.get_page(request.GET.get("pagina"))
-    describe(page_of_results.object_list, search)
     context = {
         "form": form,
         "search": search,
         "results": page_of_results,
+        "cards": cards(page_of_results, search, request),
         "facets": counts,
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
         "max_compare": compare.max_locations(),
         "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+        # What the form made of bad input, then what the search could not do.
+        "notices": [*form.notices, *search.notices()],
     }
-    # Evaluated last: looking up the origin and the sort may add notices.
-    context["notices"] = search.notices
     return context
 
 
-def describe(locations, search):
-    """Give each shown fiche what its card says beyond its own fields."""
+def cards(locations, search, request=None):
+    """The cards of the shown fiches, with what the search knows about each: its distance
+    from the origin, and whether it lies in a buurgemeente (of another region)."""
     outside = search.municipalities_in_other_regions
     regions = {
         m.pk: ", ".join(r.name for r in m.regions.all()) for m in search.neighbouring_municipalities
     }
     neighbouring = {m.pk for m in search.neighbouring_municipalities}
-    for location in locations:
-        location.distance_km = (
-            geo.distance_km(search.origin, location.latitude, location.longitude)
-            if search.origin
-            else None
+    return [
+        FicheCard.of(
+            location,
+            request,
+            distance_km=(
+                geo.distance_km(search.origin, location.latitude, location.longitude)
+                if search.origin
+                else None
+            ),
+            in_neighbouring_municipality=location.municipality_id in neighbouring,
+            other_region=regions.get(location.municipality_id, "")
+            if location.municipality_id in outside
+            else "",
         )
-        location.distance_text = distance_text(location.distance_km)
-        summarise(location)
-        location.in_neighbouring_municipality = location.municipality_id in neighbouring
-        location.other_region = (
-            regions.get(location.municipality_id) if location.municipality_id in outside else None
-        )
+        for location in locations
+    ]
 
 
 def widen(params, region, search):
     """Where the same search does find places: other neighbourhoods and the buurgemeenten."""
-    municipality = search.municipality or next(
-        (n.municipality for n in search.neighbourhoods), None
+    municipality = search.query.municipality or next(
+        (n.municipality for n in search.query.neighbourhoods), None
     )
     if municipality is None:
         return []

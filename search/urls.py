@@ -3,9 +3,18 @@
 from django.urls import path
 
 from . import views
+from .open_data.views import DOWNLOADS, download
 
 urlpatterns = [
     path("vergelijken/", views.compare_view, name="compare"),
-    path("open-data/opvanglocaties.csv", views.locations_csv, name="locations_csv"),
-    path("open-data/opvanglocaties.geojson", views.locations_geojson, name="locations_geojson"),
+    # /open-data/opvanglocaties.csv and .geojson: one view, a format per extension.
+    *(
+        path(
+            f"open-data/opvanglocaties.{extension}",
+            download,
+            {"extension": extension},
+            name=f"locations_{extension}",
+        )
+        for extension in DOWNLOADS
+    ),
 ]

@@ -1,19 +1,21 @@
-"""The search app's views besides the search page: compare and the open-data downloads."""
+"""The search app's views besides the search page: compare.
+
+The open-data downloads are in `open_data/views.py`; the request form is the
+`aanvraagformulier` app's."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from opvanglocaties.models import LocationPage, Region
+from opvanglocaties.presenters import CARD_PREFETCH, CARD_SELECT, FicheCard
 
 from . import compare, geo
 from .filters import LocationSearch
 from .forms import SearchForm
-from .open_data import formats as open_data
-from .results import build_search
-from .summaries import summarise
 
 
 def _locations(ids):
@@ -21,21 +23,26 @@ def _locations(ids):
         LocationPage.objects.live()
         .public()
         .filter(pk__in=ids)
-        .select_related("municipality", "neighbourhood", "organiser")
-        .prefetch_related("opening_hours", "availability", "priority_rules")
+        .select_related(*CARD_SELECT, "organiser")
+        .prefetch_related(*CARD_PREFETCH, "priority_rules")
     )
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-ORIGIN_PARAMS = ("postcode", "lat", "lng", "gemeente", "wijk")
-
-
 def _origin(request):
-    # The compare page measures distances from the same place as the search it came from.
+    # The compare page measures distances from the same place as the search it came from
+    # (the search's position, postcode or wijk, carried in the URL).
     form = SearchForm(request.GET, region=Region.objects.for_request(request))
-    data = {key: value for key, value in form.usable_data().items() if key in ORIGIN_PARAMS}
-    return LocationSearch(data).origin
+    return LocationSearch(form.query()).origin
+
+
+@dataclass(frozen=True)
+class Column:
+    """One fiche in the compare table: its card, and the compare list without it."""
+
+    card: FicheCard
+    remove_query: str
 
 
 @require_GET
@@ -61,19 +68,27 @@ def compare_view(request):
     locations = _locations(ids)
     compare.store(request.session, [location.pk for location in locations])
     origin = _origin(request)
-    for location in locations:
-        location.distance_km = (
-            geo.distance_km(origin, location.latitude, location.longitude) if origin else None
-        )
-        summarise(location)
-        others = [other.pk for other in locations if other.pk != location.pk]
-        location.remove_query = compare.as_param(others)
     ids = [location.pk for location in locations]
+    columns = [
+        Column(
+            card=FicheCard.of(
+                location,
+                request,
+                distance_km=(
+                    geo.distance_km(origin, location.latitude, location.longitude)
+                    if origin
+                    else None
+                ),
+            ),
+            remove_query=compare.as_param(pk for pk in ids if pk != location.pk),
+        )
+        for location in locations
+    ]
     return render(
         request,
         "search/compare.html",
         {
-            "locations": locations,
+            "columns": columns,
             "origin": origin,
             # A shared link with too many ids: said on the page (no redirect, no message).
             "over_limit": compare.over_limit_message() if dropped else "",
@@ -83,28 +98,3 @@ def compare_view(request):
     )
 
 
-def _open_data_queryset(request):
-    _form, search = build_search(request.GET, Region.objects.for_request(request))
-    return search.results().select_related("municipality", "neighbourhood")
-
-
-@require_GET
-def locations_csv(request):
-    """Every published fiche matching the search filters, as CSV."""
-    response = StreamingHttpResponse(
-        open_data.csv_lines(_open_data_queryset(request), request),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.csv"'
-    return response
-
-
-@require_GET
-def locations_geojson(request):
-    """Every published fiche matching the search filters, as GeoJSON points."""
-    response = StreamingHttpResponse(
-        open_data.geojson_chunks(_open_data_queryset(request), request),
-        content_type="application/geo+json",
-    )
-    response["Content-Disposition"] = 'attachment; filename="opvanglocaties.geojson"'
-    return response

@@ -1,16 +1,10 @@
-"""Models of the locations app: geography, organisers, priority rules and the fiche pages."""
+"""Models of the locations app: geography, organisers, priority rules, the fiche (`fiche.py`)
+and the pages it lives under (`index.py`)."""
 
+from .fiche import AgeGroupAvailability, ClosingPeriod, LocationPage, LocationPhoto, OpeningHours
 from .geography import Municipality, Neighbourhood, PostalCode, Region
+from .index import LocationIndexPage, OrganiserPage
 from .organisers import LegalForm, Organiser
-from .pages import (
-    AgeGroupAvailability,
-    ClosingPeriod,
-    LocationIndexPage,
-    LocationPage,
-    LocationPhoto,
-    OpeningHours,
-    OrganiserPage,
-)
 from .priority import PriorityRule
 
 __all__ = [

@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..presenters import structured_data
+
 register = template.Library()
 
 # The same escapes Django's json_script uses, so no text in a fiche can close the script tag.
@@ -15,8 +17,9 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page):
-    """The page's schema.org structured data as a JSON-LD script element."""
-    data = json.dumps(page.structured_data(context.get("request")), cls=DjangoJSONEncoder)
+    """The fiche's schema.org structured data (`presenters.structured_data`) as a JSON-LD
+    script element."""
+    data = json.dumps(structured_data(page, context.get("request")), cls=DjangoJSONEncoder)
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(data.translate(_JSON_ESCAPES))
     )

@@ -2,11 +2,13 @@
 
 Mounted at /api/v2/ (portal/urls.py); documented for reusers in docs/open-data.md. The one
 endpoint lists live, public location fiches only: no other page types, no drafts, nothing
-behind a view restriction, and no fields about people (see `LocationPage.api_fields`). Bad
-query values are a 400 with a message, never a server error (`search/open_data/api_filters.py`).
+behind a view restriction, and no fields about people: the fiche's fields are the public
+list's (`fields.API_FIELDS`), not a list on the model. Bad query values are a 400 with a
+message, never a server error (`api_filters.py`). It answers in JSON only.
 """
 
 from django.http import Http404
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
@@ -14,7 +16,6 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
 from opvanglocaties.models import LocationPage
-from opvanglocaties.privacy import HOME_ADDRESS_FIELDS
 
 from .api_filters import (
     CheckedFieldsFilter,
@@ -24,6 +25,8 @@ from .api_filters import (
     integer_range,
     parse_integer,
 )
+from .fields import API_FIELDS
+from .privacy import HOME_ADDRESS_FIELDS
 
 CHECKED_BACKENDS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: WordsSearchFilter}
 
@@ -38,6 +41,18 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
         CHECKED_BACKENDS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends
     ]
+    # JSON only. Wagtail adds Django REST framework's browsable API (`?format=api`) whenever
+    # `rest_framework` is installed: an HTML page of forms and scripts for developers, which
+    # reusers do not need and the public site should not serve.
+    renderer_classes = [JSONRenderer]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        # A fiche's fields come from the one public list, not from `LocationPage.api_fields`
+        # (the model has none): what the open data publish is decided in this package.
+        if issubclass(model, LocationPage):
+            return cls._convert_api_fields([*cls.body_fields, *API_FIELDS])
+        return super().get_body_fields(model)
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
@@ -46,7 +61,7 @@ class LocationPagesAPIViewSet(PagesAPIViewSet):
             # Wagtail counts inline rows and many-to-many fields as database fields too: ordering
             # by one repeats a fiche per row, and filtering by one takes ids the API never shows.
             # Nor the address fields a childminder's home leaves out: a filter on them would
-            # confirm a home address, an order rank exact positions (opvanglocaties.privacy).
+            # confirm a home address, an order rank exact positions (privacy.py).
             columns = {field.name for field in model._meta.concrete_fields}
             fields = [
                 name for name in fields if name in columns and name not in HOME_ADDRESS_FIELDS

@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.apps import apps
 
 from home.demo import seed_site_content
+from search.models import SearchPage
 
 from ..factories import OpeningHoursFactory
 
@@ -14,17 +14,13 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def site_content(live_site, region, location_index, make_location, organiser):
-    """The demo content of a region's website, plus a fiche and (if it exists) the search page."""
+    """The demo content of a region's website, plus a fiche and the search page."""
     seed_site_content(region)
     fiche = make_location(title="Kinderdagverblijf De Speelvogel", organiser=organiser)
     OpeningHoursFactory(page=fiche, weekday=0, opens=datetime.time(7, 30))
-    try:
-        search_model = apps.get_model("opvangpunt_search", "SearchPage")
-    except LookupError:
-        search_model = None
-    if search_model is not None and not search_model.objects.exists():
-        live_site.root_page.add_child(instance=search_model(title="Zoeken", slug="zoeken"))
-    return {"fiche": fiche.url, "search": "/zoeken/" if search_model else None}
+    if not SearchPage.objects.exists():
+        live_site.root_page.add_child(instance=SearchPage(title="Zoeken", slug="zoeken"))
+    return {"fiche": fiche.url, "search": "/zoeken/"}
 
 
 def serious(violations):

@@ -29,7 +29,7 @@ def test_neighbourhood_then_buurgemeenten_then_compare_then_request(page, world,
     page.locator("details.filter-group summary", has_text="Wijken").click()
     page.locator(".search-form [name=wijk][value=ledeberg]").check()
     page.locator(".search-form button[type=submit]").click()
-    results = page.locator("article.result h3")
+    results = page.locator(".search-results li.card h3")
     expect(results).to_have_text(["Kinderdagverblijf Ledeberg"])
 
     page.locator("[name=buurgemeenten]").check()
@@ -43,7 +43,7 @@ def test_neighbourhood_then_buurgemeenten_then_compare_then_request(page, world,
 
     chosen = [world[key] for key in ("ledeberg", "merelbeke", "destelbergen")]
     for location in chosen:
-        page.locator(f"#compare-{location.pk}").check()
+        page.locator(f"#locatie-{location.pk}").check()
     page.locator(".compare-form button[type=submit]").first.click()
 
     expect(page.locator(".compare-table thead th")).to_have_count(3)

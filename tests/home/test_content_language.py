@@ -88,7 +88,7 @@ def test_fiche_and_search_results_are_dutch_under_en(client, make_location, home
 
     results = soup(client, "/en/zoeken/")
     assert dutch(results.select_one("main h1"))
-    assert dutch(results.select_one(".result h3"))
-    assert not dutch(results.select_one(".result .facts dt"))
+    assert dutch(results.select_one(".card h3"))
+    assert not dutch(results.select_one(".card .facts dt"))
     listing = soup(client, "/en/kinderopvang/")
     assert dutch(listing.select_one(".card h2"))

@@ -1,7 +1,6 @@
 """The home page's search box, shortcuts, steps, news, leaflets and contact."""
 
 import pytest
-from django.apps import apps
 from wagtail.models import Page
 
 from ..factories import LeafletPageFactory, NeighbourhoodFactory, NewsPageFactory
@@ -9,15 +8,7 @@ from ..factories import LeafletPageFactory, NeighbourhoodFactory, NewsPageFactor
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def search_page(home_page):
-    try:
-        model = apps.get_model("opvangpunt_search", "SearchPage")
-    except LookupError:
-        pytest.skip("the search app has no SearchPage (yet)")
-    page = model(title="Zoeken", slug="zoeken")
-    home_page.add_child(instance=page)
-    return page
+# `search_page`: the search tests' fixture (tests/search/world.py), a SearchPage at /zoeken/.
 
 
 def test_without_a_search_page_there_is_no_search_form(client, home_page, region):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from opvanglocaties.choices import AvailabilityStatus
 from opvanglocaties.models import AgeGroupAvailability, LocationIndexPage
+from opvanglocaties.presenters import FicheCard
 
 from ..factories import NeighbourhoodFactory, municipality
 
@@ -259,10 +260,13 @@ def test_map_include_without_tiles_in_tests():
     assert container["data-tiles-url"] == ""
 
 
-def test_location_card_escapes_its_map_data(rf, make_location):
+def test_fiche_card_escapes_its_map_data(rf, make_location):
     fiche = make_location(title='<img src=x onerror="alert(1)">', latitude=51.05, longitude=3.72)
+    request = rf.get("/")
     html = render_to_string(
-        "opvanglocaties/includes/location_card.html", {"location": fiche}, request=rf.get("/")
+        "opvanglocaties/includes/fiche_card.html",
+        {"card": FicheCard.of(fiche, request)},
+        request=request,
     )
     assert "<img" not in html
     assert 'data-title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"' in html

@@ -406,11 +406,34 @@ def test_search_answers_from_the_database_when_the_cluster_is_down(client, fiche
 
     from portal.settings.base import search_backends
 
-    # The discard port: nothing listens there.
-    unreachable = search_backends("http://127.0.0.1:9", connection.vendor == "postgresql")
+    from ..search.es_stub import down_cluster_url
+
+    unreachable = search_backends(down_cluster_url(), connection.vendor == "postgresql")
     with override_settings(WAGTAILSEARCH_BACKENDS=unreachable):
         response = client.get("/api/v2/pages/", {"search": "Pimpampoentje"})
 
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Crèche Pimpampoentje"]
     assert "search backend unreachable" in caplog.text
+
+
+def test_json_only_no_browsable_api(client, fiche):
+    # Django REST framework's browsable API is an HTML page for developers (forms, inline
+    # scripts); the public site answers the API in JSON only.
+    assert client.get("/api/v2/pages/", {"format": "api"}).status_code == 404
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html,*/*;q=0.8")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert client.get("/api/v2/pages/", {"format": "json"}).status_code == 200
+
+
+def test_the_api_publishes_the_one_list_of_public_fields(client, fiche):
+    from opvanglocaties.models import LocationPage
+    from search.open_data.fields import FIELDS
+
+    item = client.get(f"/api/v2/pages/{fiche.pk}/").json()
+
+    own = {"id", "title", "meta"}  # Wagtail's, in every page's API
+    assert set(item) - own == {field.name for field in FIELDS if field.api is not False}
+    # The model does not decide what is public: a field added to it stays out of the API.
+    assert not hasattr(LocationPage, "api_fields")

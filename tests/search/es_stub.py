@@ -5,9 +5,22 @@ Wagtail's elasticsearch9 backend to send a real search over HTTP and read real h
 tests can then check what the portal asks the cluster, and what it does with the answer.
 """
 
+import contextlib
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def down_cluster_url():
+    """An ELASTICSEARCH_URL on a loopback port where nothing listens: a cluster that is down.
+
+    The port is one the system just handed out and took back, so no server holds it.
+    """
+    with contextlib.closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
 
 
 class StubCluster:

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def compared(response):
     assert response.status_code == 200
-    return [location.title for location in response.context["locations"]]
+    return [column.card.title for column in response.context["columns"]]
 
 
 def test_ticked_results_open_the_compare_page_with_a_shareable_url(client, make_location):
@@ -154,4 +154,4 @@ def test_the_compare_page_measures_from_the_wijk_the_search_came_from(
 
     response = client.get("/vergelijken/", {"locaties": location.pk, **carried})
     assert response.context["origin"].label == ledeberg.name
-    assert response.context["locations"][0].distance_km < 1
+    assert response.context["columns"][0].card.distance_km < 1

@@ -85,7 +85,7 @@ def test_the_free_later_count_matches_the_month_asked_for(client, search_page, m
 
     # A month alone means "free from that month", and the facet counts what its link shows.
     response = client.get("/zoeken/", {"vanaf": this_month})
-    availability = {value.value: value for value in response.context["facets"]["beschikbaar"]}
+    availability = {value.value: value for value in response.context["facets"]["availability"]}
 
     assert titles(response) == ["Nu vrij"]
     assert availability["vanaf"].count == 1
@@ -198,7 +198,7 @@ def test_buurgemeenten_reach_across_the_region_border(
     assert titles(response) == ["In Destelbergen", "In Gent", "In Merelbeke"]
     html = response.content.decode()
     assert "Zuid-Oost-Vlaanderen" in html  # the result says it lies in another region
-    merelbeke_result = next(r for r in response.context["results"] if r.title == "In Merelbeke")
+    merelbeke_result = next(c for c in response.context["cards"] if c.title == "In Merelbeke")
     assert merelbeke_result.in_neighbouring_municipality
     assert merelbeke_result.other_region == "Zuid-Oost-Vlaanderen"
     # Destelbergen belongs to no region: a buurgemeente, but not "another region".
@@ -239,7 +239,7 @@ def test_distance_sort_from_a_postcode_a_neighbourhood_and_a_position(
 
     by_position = client.get("/zoeken/", {"lat": "51.036", "lng": "3.736", "sorteer": "afstand"})
     assert titles(by_position) == ["Ledeberg", "Gentbrugge", "Centrum", "Gentbrugge rand", "Zonder"]
-    distances = [r.distance_km for r in by_position.context["results"]][:-1]
+    distances = [card.distance_km for card in by_position.context["cards"]][:-1]
     assert distances == sorted(distances) and distances[0] < 0.2
 
     # From the middle of the wijk (51.045, 3.755), the default order once a wijk is chosen.
@@ -299,9 +299,9 @@ def test_facets_count_each_value_with_the_other_filters(client, search_page, mak
 
     facets = client.get("/zoeken/", {"type": "group"}).context["facets"]
 
-    by_type = {value.value: (value.count, value.selected) for value in facets["type"]}
+    by_type = {value.value: (value.count, value.selected) for value in facets["care_type"]}
     assert by_type == {"group": (2, True), "family": (1, False)}
-    availability = {value.value: value.count for value in facets["beschikbaar"]}
+    availability = {value.value: value.count for value in facets["availability"]}
     assert availability["nu"] == 1  # among group care only
 
 
@@ -352,25 +352,25 @@ def test_every_facet_counts_with_the_other_filters(
 
     total, facets = counts({"type": "group"})
     assert total == 3
-    assert facets["type"] == {"group": 3, "family": 2}
-    assert facets["ikt"] == {"income_related": 2}
-    assert facets["subsidie"] == {"none": 0, "basic": 1, "income_related": 1, "plus": 1}
-    assert facets["beschikbaar"] == {"nu": 1, "vanaf": 1}
-    assert facets["wijk"] == {"ledeberg": 1, "gentbrugge": 1}
-    assert facets["gemeente"] == {"gent": 2, "merelbeke-melle": 1, "destelbergen": 0}
+    assert facets["care_type"] == {"group": 3, "family": 2}
+    assert facets["tariff"] == {"income_related": 2}
+    assert facets["subsidy"] == {"none": 0, "basic": 1, "income_related": 1, "plus": 1}
+    assert facets["availability"] == {"nu": 1, "vanaf": 1}
+    assert facets["neighbourhood"] == {"ledeberg": 1, "gentbrugge": 1}
+    assert facets["municipality"] == {"gent": 2, "merelbeke-melle": 1, "destelbergen": 0}
 
     total, facets = counts({"ikt": "on", "subsidie": ["income_related", "basic"]})
     assert total == 2
-    assert facets["type"] == {"group": 1, "family": 1}
+    assert facets["care_type"] == {"group": 1, "family": 1}
     # IKT among the chosen subsidies, and each subsidy among IKT fiches.
-    assert facets["ikt"] == {"income_related": 2}
-    assert facets["subsidie"] == {"none": 0, "basic": 0, "income_related": 2, "plus": 1}
-    assert facets["gemeente"] == {"gent": 1, "merelbeke-melle": 0, "destelbergen": 1}
+    assert facets["tariff"] == {"income_related": 2}
+    assert facets["subsidy"] == {"none": 0, "basic": 0, "income_related": 2, "plus": 1}
+    assert facets["municipality"] == {"gent": 1, "merelbeke-melle": 0, "destelbergen": 1}
 
     total, facets = counts({"beschikbaar": "nu", "wijk": "gentbrugge"})
     assert total == 0
-    assert facets["wijk"] == {"ledeberg": 1, "gentbrugge": 0}
-    assert facets["beschikbaar"] == {"nu": 0, "vanaf": 0}
+    assert facets["neighbourhood"] == {"ledeberg": 1, "gentbrugge": 0}
+    assert facets["availability"] == {"nu": 0, "vanaf": 0}
 
 
 def test_pagination_keeps_the_filters(client, search_page, make_location):

@@ -6,11 +6,22 @@ a bulk download or a map of every childminder's home serves no such purpose. So 
 data (CSV, GeoJSON, API) give a home's postcode, municipality and wijk, and its position
 rounded to about a kilometre, but not its street and house number. The search page and the
 fiche, which parents use one location at a time, show the address as the fiche publishes it.
+
+What a bulk interface publishes it must not reveal another way either: its distance filter
+and order measure to the rounded position (`PUBLISHED_POSITIONS`), and it neither filters
+nor orders on the exact address fields (`HOME_ADDRESS_FIELDS`). Otherwise a small radius
+around a guess, or the rank in a list sorted by distance, would confirm the address.
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
-from .choices import CareType
+from django.db.models import Case, F, FloatField, When
+from django.db.models.functions import Cast, Round
+
+from opvanglocaties.choices import CareType
+
+from ..geo import Positions
 
 # Two decimals of a degree: about 1.1 km north-south and 0.7 km east-west in Flanders.
 HOME_POSITION_DECIMALS = 2
@@ -42,7 +53,33 @@ def published_address(location):
             location.street, location.house_number, location.latitude, location.longitude, False
         )
 
-    def coarse(value):
-        return round(value, HOME_POSITION_DECIMALS) if value is not None else None
-
     return PublishedAddress("", "", coarse(location.latitude), coarse(location.longitude), True)
+
+
+def coarse(degrees):
+    """A home's coordinate as published: HOME_POSITION_DECIMALS decimals, halves away from
+    zero as SQL's ROUND does (`PUBLISHED_POSITIONS`), so both give the same number."""
+    if degrees is None:
+        return None
+    step = Decimal(1).scaleb(-HOME_POSITION_DECIMALS)
+    return float(Decimal(repr(degrees)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def _published(column):
+    # `coarse` in SQL, for a home only. PostgreSQL rounds a numeric, not a double: Django's
+    # Round casts it; the result is cast back for the arithmetic of the distance.
+    rounded = Cast(Round(F(column), HOME_POSITION_DECIMALS), FloatField())
+    return Case(
+        When(care_type=CareType.FAMILY, then=rounded),
+        default=F(column),
+        output_field=FloatField(),
+    )
+
+
+# The positions the open data publish, for the downloads' distance filter and order. A
+# rounded position lies at most half a step of the rounding from the exact one.
+PUBLISHED_POSITIONS = Positions(
+    latitude=_published("latitude"),
+    longitude=_published("longitude"),
+    margin=0.5 * 10**-HOME_POSITION_DECIMALS,
+)

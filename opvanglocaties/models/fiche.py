@@ -1,15 +1,15 @@
-"""The location fiche (`LocationPage`) and the index it lives under."""
+"""The fiche of one childcare location (`LocationPage`) and the rows it repeats.
+
+Opening hours, closing days, availability per age group and photos are inline rows
+(`Orderable`s) edited on the fiche's own form.
+"""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.http import Http404
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext, ngettext
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -20,15 +20,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.pages import live_search_page
-
-from .. import serializers, validation
+from .. import validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
@@ -41,202 +37,10 @@ from ..choices import (
 from ..fields import MultipleChoiceJSONField
 from ..forms import LocationPageForm
 from ..panels import LicenceFieldPanel
-from .geography import Municipality, Neighbourhood, PostalCode, Region
+from .geography import Neighbourhood, PostalCode, Region
+from .organisers import Organiser
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-
-
-def for_listing(fiches):
-    """Live public fiches with what a list of them shows (place, availability), by name."""
-    return (
-        fiches.live()
-        .public()
-        .select_related("municipality", "neighbourhood")
-        .prefetch_related("availability")
-        .order_by("title")
-    )
-
-
-class LocationIndexPage(RoutablePageMixin, Page):
-    """The list of a region's locations, and its landing pages per municipality and wijk.
-
-    The landing pages (`in/<municipality>/` and `in/<municipality>/<neighbourhood>/`) are
-    routes of this page rather than pages of their own: they follow the geography, which the
-    loket keeps, and no editor has to create 25 wijk pages by hand.
-    """
-
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["opvanglocaties.OrganiserPage"]
-    max_count_per_parent = 1
-    page_size = 30
-    landing_template = "opvanglocaties/location_landing_page.html"
-
-    class Meta:
-        verbose_name = _("location index")
-        verbose_name_plural = _("location indexes")
-
-    def locations(self):
-        """The live fiches under this index, with what the list shows, by name."""
-        return for_listing(LocationPage.objects.descendant_of(self))
-
-    def paginate(self, request, locations):
-        """One page of `locations`; a missing or malformed `pagina` gives the first or last."""
-        return Paginator(locations, self.page_size).get_page(request.GET.get("pagina"))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.paginate(request, self.locations())
-        return context
-
-    # Landing pages per municipality and neighbourhood
-
-    def region(self):
-        """The region whose site this index belongs to, or None."""
-        return Region.objects.for_site(self.get_site())
-
-    def landing_municipalities(self):
-        """Municipalities with a landing page: the region's, and any with fiches here."""
-        served = Q(
-            pk__in=LocationPage.objects.live()
-            .descendant_of(self)
-            .filter(municipality__isnull=False)
-            .values("municipality_id")
-        )
-        region = self.region()
-        if region is not None:
-            served |= Q(regions=region)
-        return Municipality.objects.filter(served).distinct()
-
-    def landing_url(self, municipality, neighbourhood=None, request=None):
-        """The URL of the landing page of a municipality, or of one of its neighbourhoods.
-
-        None when this index is not reachable from any site.
-        """
-        url = self.get_url(request)
-        return None if url is None else url + self._landing_route(municipality, neighbourhood)
-
-    def _landing_route(self, municipality, neighbourhood=None):
-        if neighbourhood is None:
-            return self.reverse_subpage("municipality", args=[municipality.slug])
-        return self.reverse_subpage("neighbourhood", args=[municipality.slug, neighbourhood.slug])
-
-    def search_page(self):
-        """The region's search page (a sibling of this index), or None."""
-        return live_search_page(self.get_siblings())
-
-    @path("in/<slug:municipality_slug>/", name="municipality")
-    def municipality_landing(self, request, municipality_slug):
-        """Childcare in one municipality, with links to its neighbourhoods."""
-        municipality = self.landing_municipalities().filter(slug=municipality_slug).first()
-        if municipality is None:
-            raise Http404(gettext("We do not know this municipality."))
-        return self._render_landing(request, municipality)
-
-    @path("in/<slug:municipality_slug>/<slug:neighbourhood_slug>/", name="neighbourhood")
-    def neighbourhood_landing(self, request, municipality_slug, neighbourhood_slug):
-        """Childcare in one neighbourhood (wijk) of a municipality."""
-        municipality = self.landing_municipalities().filter(slug=municipality_slug).first()
-        neighbourhood = (
-            municipality.neighbourhoods.filter(slug=neighbourhood_slug).first()
-            if municipality is not None
-            else None
-        )
-        if neighbourhood is None:
-            raise Http404(gettext("We do not know this neighbourhood."))
-        return self._render_landing(request, municipality, neighbourhood)
-
-    def _render_landing(self, request, municipality, neighbourhood=None):
-        place = neighbourhood or municipality
-        fiches = LocationPage.objects.descendant_of(self).filter(municipality=municipality)
-        if neighbourhood is not None:
-            fiches = fiches.filter(neighbourhood=neighbourhood)
-        locations = self.paginate(request, for_listing(fiches))
-        search_page = self.search_page()
-        search_url = None
-        if search_page is not None:
-            search_url = f"{search_page.get_url(request)}?gemeente={municipality.slug}"
-            if neighbourhood is not None:
-                search_url += f"&wijk={neighbourhood.slug}"
-        title = gettext("Childcare in %(place)s") % {"place": place}
-        count = locations.paginator.count
-        description = ngettext(
-            "Childcare for babies and toddlers in %(place)s: %(count)s location, "
-            "its free places, price and opening hours.",
-            "Childcare for babies and toddlers in %(place)s: %(count)s locations, "
-            "their free places, prices and opening hours.",
-            count,
-        ) % {"place": place, "count": count}
-        # Page.get_context, not ours: the index's own context paginates every fiche of the
-        # region, which a landing page does not show.
-        context = Page.get_context(self, request)
-        index_url = self.get_url(request)
-        context.update(
-            landing_title=title,
-            landing_description=description,
-            canonical_url=self.get_full_url(request)
-            + self._landing_route(municipality, neighbourhood),
-            municipality=municipality,
-            neighbourhood=neighbourhood,
-            municipality_url=index_url + self._landing_route(municipality),
-            neighbourhoods=[
-                (item, index_url + self._landing_route(municipality, item))
-                for item in municipality.neighbourhoods.all()
-            ],
-            locations=locations,
-            search_url=search_url,
-        )
-        return TemplateResponse(request, self.landing_template, context)
-
-    def get_sitemap_urls(self, request=None):
-        """The index itself plus every landing page, for wagtail.contrib.sitemaps."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if base is None:
-            return urls
-        for municipality in self.landing_municipalities().prefetch_related("neighbourhoods"):
-            urls.append({"location": base + self._landing_route(municipality)})
-            urls.extend(
-                {"location": base + self._landing_route(municipality, neighbourhood)}
-                for neighbourhood in municipality.neighbourhoods.all()
-            )
-        return urls
-
-
-class OrganiserPage(Page):
-    """The folder of one organiser's fiches in a region, and their public overview.
-
-    Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail
-    builds its admin explorer query with clauses per permission row, and with one row per
-    fiche a large organiser's explorer slows down and, on SQLite, fails outright ("expression
-    tree is too large"). Moving a fiche to another organiser's folder hands it over.
-    """
-
-    organiser = models.ForeignKey(
-        "opvanglocaties.Organiser",
-        on_delete=models.PROTECT,
-        related_name="folders",
-        verbose_name=_("organiser"),
-    )
-
-    content_panels = [*Page.content_panels, LicenceFieldPanel("organiser")]
-    parent_page_types = ["opvanglocaties.LocationIndexPage"]
-    subpage_types = ["opvanglocaties.LocationPage"]
-
-    class Meta:
-        verbose_name = _("organiser folder")
-        verbose_name_plural = _("organiser folders")
-
-    def locations(self):
-        """The organiser's live fiches in this region, by name."""
-        return for_listing(LocationPage.objects.child_of(self))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.locations()
-        return context
 
 
 class LocationPage(Page):
@@ -392,45 +196,6 @@ class LocationPage(Page):
         help_text=_("Link to this location's inspection reports on the Opgroeien website."),
     )
 
-    # Open data (search/open_data/, docs/open-data.md): published facts only. Never add
-    # contact fields, the staff group or anything else about people here.
-    api_fields = [
-        APIField("care_type"),
-        APIField("street", serializer=serializers.PublishedAddressField("street")),
-        APIField("house_number", serializer=serializers.PublishedAddressField("house_number")),
-        APIField("postcode"),
-        APIField("municipality", serializer=serializers.MunicipalitySerializer(read_only=True)),
-        APIField("neighbourhood", serializer=serializers.NeighbourhoodSerializer(read_only=True)),
-        APIField("latitude", serializer=serializers.PublishedAddressField("latitude")),
-        APIField("longitude", serializer=serializers.PublishedAddressField("longitude")),
-        APIField(
-            "position_rounded", serializer=serializers.PublishedAddressField("position_rounded")
-        ),
-        APIField("licensed_capacity"),
-        APIField("min_age_months"),
-        APIField("max_age_months"),
-        APIField("tariff_type"),
-        APIField("day_price"),
-        APIField("subsidy_framework"),
-        APIField("languages"),
-        APIField("wheelchair_accessible"),
-        APIField("response_deadline_days"),
-        APIField(
-            "opening_hours",
-            serializer=serializers.OpeningHoursSerializer(many=True, read_only=True),
-        ),
-        APIField(
-            "closing_periods",
-            serializer=serializers.ClosingPeriodSerializer(many=True, read_only=True),
-        ),
-        APIField("availability_confirmed_on"),
-        APIField(
-            "availability",
-            serializer=serializers.AvailabilitySerializer(many=True, read_only=True),
-        ),
-        APIField("priority_rules", serializer=serializers.PriorityRuleNamesField()),
-    ]
-
     base_form_class = LocationPageForm
     exclude_fields_in_copy = ["staff_group"]
     parent_page_types = ["opvanglocaties.OrganiserPage"]
@@ -568,13 +333,15 @@ class LocationPage(Page):
         """Set `organiser` from the organiser folder this fiche sits in (when it has a place)."""
         if not self.path:
             return
-        folder = (
-            OrganiserPage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1)
-            .values_list("organiser_id", flat=True)
+        # Through the folder's `organiser` relation (`Organiser.folders`): this module does
+        # not import the folder's page type, which lives with the index and lists fiches.
+        organiser = (
+            Organiser.objects.filter(folders__path=self.path[: -self.steplen])
+            .values_list("pk", flat=True)
             .first()
         )
-        if folder is not None:
-            self.organiser_id = folder
+        if organiser is not None:
+            self.organiser_id = organiser
 
     def clean(self):
         super().clean()
@@ -667,46 +434,6 @@ class LocationPage(Page):
             (Weekday(day).label, sorted(slots.get(day, []), key=lambda r: r.opens))
             for day in Weekday.values
         ]
-
-    def structured_data(self, request=None):
-        """The fiche as schema.org `ChildCare` JSON-LD, for search engines."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "ChildCare",
-            "name": self.title,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": f"{self.street} {self.house_number}",
-                "postalCode": self.postcode,
-                "addressLocality": str(self.municipality or ""),
-                "addressCountry": "BE",
-            },
-            "url": self.get_full_url(request),
-        }
-        if self.summary:
-            data["description"] = self.summary
-        if self.latitude is not None:
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": self.latitude,
-                "longitude": self.longitude,
-            }
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.email:
-            data["email"] = self.email
-        hours = [
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": f"https://schema.org/{Weekday(row.weekday).name.title()}",
-                "opens": row.opens.strftime("%H:%M"),
-                "closes": row.closes.strftime("%H:%M"),
-            }
-            for row in self.opening_hours.all()
-        ]
-        if hours:
-            data["openingHoursSpecification"] = hours
-        return data
 
 
 class OpeningHours(Orderable):

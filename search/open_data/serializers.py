@@ -1,7 +1,7 @@
-"""Serializers for the open-data API (Wagtail API v2, `search/open_data/api.py`).
+"""How the JSON API (`api.py`) writes the fiche's related rows and its published address.
 
-Only published facts about a location: nothing about people. Each serializer names its fields
-explicitly, so that a field added to a model later does not appear in the open data unasked.
+Used by the public field list (`fields.py`). Each serializer names its fields explicitly, so
+that a field added to a model later does not appear in the open data unasked.
 """
 
 from rest_framework import serializers
@@ -64,7 +64,7 @@ class PriorityRuleNamesField(serializers.Field):
 
 class PublishedAddressField(serializers.Field):
     """One part of the address as the open data give it: not a childminder's street, house
-    number or exact position (`opvanglocaties.privacy`)."""
+    number or exact position (`privacy.py`)."""
 
     def __init__(self, part, **kwargs):
         kwargs.setdefault("read_only", True)
