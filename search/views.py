@@ -96,5 +96,3 @@ def compare_view(request):
             "max_locations": compare.max_locations(),
         },
     )
-
-
