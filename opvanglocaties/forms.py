@@ -1,7 +1,8 @@
 """The admin form of the fiche: rules that span several inline rows."""
 
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.forms import PortalPageForm
 
 from . import validation
 
@@ -16,7 +17,7 @@ def _kept_forms(formset):
     return kept
 
 
-class LocationPageForm(WagtailAdminPageForm):
+class LocationPageForm(PortalPageForm):
     """Adds the checks across opening-hour and availability rows, each shown at its row.
 
     A new fiche starts with its region's default response deadline.

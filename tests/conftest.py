@@ -61,8 +61,9 @@ def role(name):
 
 
 @pytest.fixture
-def loket_user(db):
-    return UserFactory(username="loket", groups=[role(LOKET)])
+def loket_user(region):
+    """The loket of the test region: the Loket role (admin, model rights) and its region's group."""
+    return UserFactory(username="loket", groups=[role(LOKET), region.loket_group])
 
 
 @pytest.fixture

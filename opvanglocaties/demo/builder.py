@@ -383,7 +383,7 @@ def create_demo_users(organisers_with_many_locations):
         return user
 
     account("admin", "Beheerder", superuser=True)
-    account("loket", "Loket", groups[LOKET])
+    account("loket", "Loket", groups[LOKET], *Group.objects.filter(loket_region__isnull=False))
     account("communicatie", "Communicatie", groups[COMMUNICATION])
     account("redactie", "Eindredactie", groups[COMMUNICATION], groups[FINAL_EDITORS])
     account("organisator", "Organisator", groups[LOCATION_GROUP], organiser.group)

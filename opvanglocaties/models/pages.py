@@ -23,10 +23,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
+from core.forms import PortalPageForm
 from core.pages import live_search_page
+from core.publishing import OfflineRightsMixin
 
 from .. import serializers, validation
 from ..choices import (
@@ -40,7 +42,7 @@ from ..choices import (
 )
 from ..fields import MultipleChoiceJSONField
 from ..forms import LocationPageForm
-from ..panels import LicenceFieldPanel
+from ..panels import LICENCE_PERMISSION, LicenceFieldPanel
 from .geography import Municipality, Neighbourhood, PostalCode, Region
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -57,7 +59,30 @@ def for_listing(fiches):
     )
 
 
-class LocationIndexPage(RoutablePageMixin, Page):
+class FichePermissionTester(OfflineRightsMixin, PagePermissionTester):
+    """Providers edit and publish their fiches; only the loket takes one offline.
+
+    A location leaving the portal is the loket's decision (the user agreement, seed 000):
+    unpublishing, an expiry date or a view restriction on a fiche, a folder or the index
+    needs the loket's permission as well as publish rights on the page (which the loket
+    has on its own region's indexes only). Providers ask the loket instead
+    (opvanglocaties.removal).
+    """
+
+    def can_take_offline(self):
+        return super().can_take_offline() and (
+            self.user.is_superuser or self.user.has_perm(LICENCE_PERMISSION)
+        )
+
+
+class FichePermissionsMixin:
+    """The fiche's permission tester for the index, the organiser folders and the fiches."""
+
+    def permissions_for_user(self, user):
+        return FichePermissionTester(user, self)
+
+
+class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
     """The list of a region's locations, and its landing pages per municipality and wijk.
 
     The landing pages (`in/<municipality>/` and `in/<municipality>/<neighbourhood>/`) are
@@ -69,6 +94,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    base_form_class = PortalPageForm
     subpage_types = ["opvanglocaties.OrganiserPage"]
     max_count_per_parent = 1
     page_size = 30
@@ -205,7 +231,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
         return urls
 
 
-class OrganiserPage(Page):
+class OrganiserPage(FichePermissionsMixin, Page):
     """The folder of one organiser's fiches in a region, and their public overview.
 
     Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail
@@ -223,6 +249,7 @@ class OrganiserPage(Page):
 
     content_panels = [*Page.content_panels, LicenceFieldPanel("organiser")]
     parent_page_types = ["opvanglocaties.LocationIndexPage"]
+    base_form_class = PortalPageForm
     subpage_types = ["opvanglocaties.LocationPage"]
 
     class Meta:
@@ -239,7 +266,7 @@ class OrganiserPage(Page):
         return context
 
 
-class LocationPage(Page):
+class LocationPage(FichePermissionsMixin, Page):
     """The fiche of one childcare location, kept up to date and published by its own staff.
 
     Seed 000 art. 2 §4: each location explains its admission policy, response deadline,

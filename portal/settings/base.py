@@ -178,6 +178,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Bytes that only start like an image get a form error, not a 500 (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.PortalImageForm"
 # Providers publish their own fiche; the loket's moderation workflow only applies where a
 # region asks for it (opvanglocaties.permissions), the two-step workflow where an
 # administrator assigns it to a content section (home.permissions).
@@ -185,6 +187,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # An approved workflow publishes without the last approver holding publish rights, so that
 # nobody needs the right that would let them skip the workflow.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
+# An edit while a workflow runs starts its steps again: every approval applies to the
+# revision that goes live, not to an earlier one (issue 10 item 2).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 
 def search_backends(elasticsearch_url, is_postgres):
