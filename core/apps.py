@@ -11,4 +11,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the page cache's receivers in every process, also those that serve no
         # request (publish_scheduled, the tasks worker): their publishing must clear it too.
-        from . import cache  # noqa: F401
+        # The login signals (staff sessions, lockouts in the log).
+        from . import (
+            accounts,  # noqa: F401
+            cache,  # noqa: F401
+        )

@@ -1,12 +1,46 @@
-"""Admin hooks every page type shares: unpublishing never takes along an alias out of reach."""
+"""Admin hooks: unpublishing never takes along an alias out of reach; the two-factor pages and
+the "Login security" page (unlock, reset a second factor)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from . import account_admin, twofactor
 from .publishing import aliases_blocking
+
+
+@hooks.register("register_admin_urls")
+def login_security_urls():
+    return [
+        path("2fa/instellen/", twofactor.setup, name="opvangpunt_2fa_setup"),
+        path("2fa/code/", twofactor.verify, name="opvangpunt_2fa_verify"),
+        path("2fa/herstelcodes/", twofactor.recovery_codes, name="opvangpunt_2fa_recovery_codes"),
+        path(
+            "aanmeldbeveiliging/",
+            account_admin.login_security,
+            name="opvangpunt_login_security",
+        ),
+    ]
+
+
+class LoginSecurityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return account_admin.can_manage_logins(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def login_security_menu_item():
+    return LoginSecurityMenuItem(
+        gettext_lazy("Login security"),
+        reverse("opvangpunt_login_security"),
+        icon_name="lock",
+        order=900,
+    )
 
 
 def _refuse_unpublish(request, blocking):
