@@ -7,9 +7,10 @@ Wagtail's real admin URLs with the forms they render, posted back.
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageLogEntry, PageViewRestriction
 
 from core.roles import LOCATION
 from opvanglocaties.permissions import location_staff_group
@@ -105,3 +106,43 @@ def test_the_loket_takes_a_fiche_offline(client, loket_user, own):
     assert response.status_code == 302
     own.refresh_from_db()
     assert not own.live
+
+
+def ask_url(page):
+    return reverse("opvangpunt_ask_removal", args=[page.pk])
+
+
+def test_providers_ask_the_loket_to_remove_a_fiche(
+    client, provider, loket_user, own, django_capture_on_commit_callbacks
+):
+    client.force_login(provider)
+    edit = client.get(edit_url(own)).content.decode()
+    assert ask_url(own) in edit
+    assert reverse("wagtailadmin_pages:unpublish", args=[own.pk]) not in edit
+    assert client.get(ask_url(own)).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ask_url(own), {"reason": "We sluiten op 30 juni."})
+
+    assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [[loket_user.email]]
+    assert "We sluiten op 30 juni." in mail.outbox[0].body
+    assert own.title in mail.outbox[0].subject
+    own.refresh_from_db()
+    assert own.live
+    assert PageLogEntry.objects.filter(page=own, action="opvangpunt.removal_requested").exists()
+
+
+def test_a_removal_request_needs_a_reason(client, provider, own):
+    client.force_login(provider)
+    response = client.post(ask_url(own), {"reason": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+
+
+def test_nobody_asks_for_anothers_fiche(client, provider, make_location, other_organiser):
+    theirs = make_location(organiser=other_organiser)
+    client.force_login(provider)
+    assert refused(client.get(ask_url(theirs)))
+    assert refused(client.post(ask_url(theirs), {"reason": "Weg ermee"}))
+    assert not mail.outbox
