@@ -141,3 +141,27 @@ def test_the_finish_publishes_the_approved_revision_not_a_newer_draft(
 
     news_item.refresh_from_db()
     assert news_item.title == "Goedgekeurd"
+
+
+def test_the_migration_makes_the_last_step_independent():
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from core.models import IndependentApprovalTask
+
+    migration = importlib.import_module("home.migrations.0006_independent_final_approval")
+    workflow = Workflow.objects.get(name="Redactie en loket")
+    step = WorkflowTask.objects.get(workflow=workflow, task__name=FINAL_STEP)
+    old = GroupApprovalTask.objects.create(name=FINAL_STEP)
+    old.groups.set([role(FINAL_EDITORS)])
+    step.task = old
+    step.save()
+
+    migration.make_final_step_independent(apps, None)
+
+    task = WorkflowTask.objects.get(workflow=workflow, task__name=FINAL_STEP).task.specific
+    assert isinstance(task, IndependentApprovalTask)
+    assert [group.name for group in task.groups.all()] == [FINAL_EDITORS]
+    assert not GroupApprovalTask.objects.filter(pk=old.pk).exists()

@@ -235,3 +235,49 @@ def test_the_demo_loket_serves_every_region(region, other_region):
 
     loket = get_user_model().objects.get(username="loket")
     assert set(loket_regions(loket)) == {region, other_region["region"]}
+
+
+def test_the_migration_keeps_every_loket_member_serving(region, location_index):
+    # The state before 0008: one "Loket" group with the page rights on every index and the
+    # shared moderation workflow; regions without a group of their own.
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    migration = importlib.import_module("opvanglocaties.migrations.0008_region_loket_groups")
+    role_group = role(LOKET)
+    member = UserFactory(username="oud-loket", groups=[role_group])
+    old_group = region.loket_group
+    Region.objects.filter(pk=region.pk).update(loket_group=None)
+    old_group.delete()
+    GroupPagePermission.objects.filter(page=location_index).delete()
+    from django.contrib.auth.models import Permission
+
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=role_group,
+            page=location_index,
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
+        )
+    shared = Workflow.objects.create(name="Goedkeuring door het loket")
+    task = GroupApprovalTask.objects.create(name="Goedkeuring door het loket")
+    task.groups.set([role_group])
+    WorkflowTask.objects.create(workflow=shared, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=location_index, workflow=shared)
+
+    migration.give_each_region_its_loket(apps, None)
+    migration.give_each_region_its_moderation(apps, None)
+
+    region.refresh_from_db()
+    assert region.loket_group.name == "Loket Gent"
+    assert member in region.loket_group.user_set.all()
+    rows = GroupPagePermission.objects.filter(page=location_index)
+    assert set(rows.values_list("group__name", flat=True)) == {"Loket Gent"}
+    workflow = WorkflowPage.objects.get(page=location_index).workflow
+    assert workflow.name == "Goedkeuring door het loket: gent"
+    assert list(workflow.tasks.first().specific.groups.all()) == [region.loket_group]
+    shared.refresh_from_db()
+    assert not shared.active
