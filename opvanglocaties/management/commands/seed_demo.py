@@ -75,3 +75,8 @@ class Command(BaseCommand):
         )
         for username, role in accounts.items():
             self.stdout.write(f"  {username} / {builder.DEMO_PASSWORD}: {role}")
+        exempt = set(getattr(settings, "OPVANGPUNT_TWO_FACTOR_EXEMPT", ())) & set(accounts)
+        if settings.DEBUG and exempt == set(accounts):
+            self.stdout.write("  (no second factor for these accounts while DEBUG is on)")
+        else:
+            self.stdout.write("  (each account sets up an authenticator app at its first login)")
