@@ -103,12 +103,20 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        ends = request.session.get(STAFF_SESSION_KEY)
-        if ends is not None and time.time() > ends:
-            logout(request)
+        # Only requests that carry a session: reading it otherwise would add "Vary: Cookie"
+        # to every anonymous page (and keep it out of shared caches).
+        had_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if had_session:
+            ends = request.session.get(STAFF_SESSION_KEY)
+            if ends is not None and time.time() > ends:
+                logout(request)
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        staff_session = session is not None and STAFF_SESSION_KEY in session
-        if staff_session and session.get("_session_expiry") != 0:
+        if (
+            session is not None
+            and (had_session or session.modified)
+            and STAFF_SESSION_KEY in session
+            and session.get("_session_expiry") != 0
+        ):
             session.set_expiry(0)
         return response
