@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from shapely.geometry import Point
 from wagtail.models import Site
 
@@ -11,13 +12,17 @@ from home.models import PrivacyPage
 from opvanglocaties.demo.builder import make_kbo_number
 from opvanglocaties.models import LocationPage, Organiser, Region
 from opvanglocaties.models.organisers import validate_kbo_number
+from portal.settings import dev as dev_settings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo(settings):
+    # As `make demo` runs it: development settings, where the demo accounts skip the second
+    # factor (only because DEBUG is on: tests/core/test_login_protection.py).
     settings.DEBUG = True
+    settings.OPVANGPUNT_TWO_FACTOR_EXEMPT = dev_settings.OPVANGPUNT_TWO_FACTOR_EXEMPT
     call_command("seed_demo", verbosity=0)
 
 
@@ -64,7 +69,8 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client):
     # ... and one account per role that can log in and do its job.
     User = get_user_model()
     for username in ("admin", "loket", "communicatie", "redactie", "organisator", "locatie"):
-        assert client.login(username=username, password="demo"), username
+        # django-axes needs the request that a login form would pass to authenticate().
+        assert client.login(request=HttpRequest(), username=username, password="demo"), username
         assert client.get("/admin/").status_code == 200
         client.logout()
 
