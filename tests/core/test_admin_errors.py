@@ -90,3 +90,17 @@ def test_an_information_page_edit_without_the_body_count(client, communication_u
     response = client.post(url, data)
     assert response.status_code == 200
     assert "niet volledig" in response.content.decode()
+
+
+def test_the_menu_settings_without_the_stream_count_get_a_form_error(client, admin_user, home_page):
+    from wagtail.models import Site
+
+    site = Site.objects.get(root_page=home_page)
+    url = reverse("wagtailsettings:edit", args=["home", "navigationsettings", site.pk])
+    client.force_login(admin_user)
+    data = form_data(client.get(url), form_id=None)
+    data.pop("main_menu-count", None)
+    data["footer_text"] = "Niet bewaard"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["main_menu"]
