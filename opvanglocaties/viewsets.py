@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views import snippets
+from wagtail.snippets.views import chooser, snippets
 
 from .models import Municipality, Neighbourhood, Organiser, PriorityRule, Region
 
@@ -51,6 +51,22 @@ def scoped(view_class, actions=READ):
     return type(view_class.__name__, (ScopedObjectMixin, view_class), {"scope_actions": actions})
 
 
+class ScopedChooserMixin:
+    """A chooser that offers only the rows in the user's scope."""
+
+    def get_object_list(self):
+        policy = policy_registry.get_by_type(self.model_class)
+        rows = policy.instances_user_has_any_permission_for(self.request.user, READ)
+        return super().get_object_list().filter(pk__in=rows.values("pk"))
+
+
+class OrganiserChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (ScopedChooserMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (ScopedChooserMixin, chooser.ChooseResultsView), {}
+    )
+
+
 def scoped_index(view_class):
     """`view_class` (an index view) listing only the rows in the user's scope."""
     return type(view_class.__name__, (ScopedIndexMixin, view_class), {})
@@ -60,6 +76,7 @@ class OrganiserViewSet(snippets.SnippetViewSet):
     """Organisers, kept by the loket of their region; a snippet so fiches can choose one."""
 
     model = Organiser
+    chooser_viewset_class = OrganiserChooserViewSet
     index_view_class = scoped_index(snippets.IndexView)
     edit_view_class = scoped(snippets.EditView, ("change",))
     delete_view_class = scoped(snippets.DeleteView, ("delete",))

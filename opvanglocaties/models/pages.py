@@ -41,7 +41,7 @@ from ..choices import (
     Weekday,
 )
 from ..fields import MultipleChoiceJSONField
-from ..forms import LocationPageForm
+from ..forms import LocationPageForm, OrganiserPageForm
 from ..panels import LICENCE_PERMISSION, LicenceFieldPanel
 from .geography import Municipality, Neighbourhood, PostalCode, Region
 
@@ -249,7 +249,7 @@ class OrganiserPage(FichePermissionsMixin, Page):
 
     content_panels = [*Page.content_panels, LicenceFieldPanel("organiser")]
     parent_page_types = ["opvanglocaties.LocationIndexPage"]
-    base_form_class = PortalPageForm
+    base_form_class = OrganiserPageForm
     subpage_types = ["opvanglocaties.LocationPage"]
 
     class Meta:

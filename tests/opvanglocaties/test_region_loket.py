@@ -281,3 +281,31 @@ def test_the_migration_keeps_every_loket_member_serving(region, location_index):
     assert list(workflow.tasks.first().specific.groups.all()) == [region.loket_group]
     shared.refresh_from_db()
     assert not shared.active
+
+
+def test_a_folder_takes_only_an_organiser_of_the_own_region(
+    client, loket_user, location_index, other_region
+):
+    theirs = other_region["organiser"]
+    newcomer = OrganiserFactory(legal_name="Vzw Nieuw")
+    client.force_login(loket_user)
+    chooser = client.get(reverse("wagtailsnippetchoosers_opvanglocaties_organiser:choose"))
+    assert chooser.status_code == 200
+    listed = (
+        chooser.content.decode()
+        if not chooser.get("Content-Type", "").startswith("application/json")
+        else chooser.json()["html"]
+    )
+    assert "Vzw Nieuw" in listed and "Vzw Schelde" not in listed
+
+    add = reverse(
+        "wagtailadmin_pages:add", args=["opvanglocaties", "organiserpage", location_index.pk]
+    )
+    data = form_data(client.get(add))
+    data.update({"title": "Schelde in Gent", "slug": "schelde", "organiser": theirs.pk})
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["organiser"]
+
+    data.update({"title": "Nieuw", "slug": "nieuw", "organiser": newcomer.pk})
+    assert client.post(add, data).status_code == 302
