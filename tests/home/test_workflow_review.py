@@ -11,6 +11,7 @@ from home.models import NewsPage
 
 from ..conftest import role
 from ..factories import UserFactory
+from ..migrations import migration_module
 from .test_permissions import approve, current_task, edit_url, page_form, refused, review
 
 pytestmark = pytest.mark.django_db
@@ -144,14 +145,12 @@ def test_the_finish_publishes_the_approved_revision_not_a_newer_draft(
 
 
 def test_the_migration_makes_the_last_step_independent():
-    import importlib
-
     from django.apps import apps
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
     from core.models import IndependentApprovalTask
 
-    migration = importlib.import_module("home.migrations.0006_independent_final_approval")
+    migration = migration_module("home", "_independent_final_approval")
     workflow = Workflow.objects.get(name="Redactie en loket")
     step = WorkflowTask.objects.get(workflow=workflow, task__name=FINAL_STEP)
     old = GroupApprovalTask.objects.create(name=FINAL_STEP)

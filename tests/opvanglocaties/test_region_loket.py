@@ -26,6 +26,7 @@ from ..factories import (
     UserFactory,
     municipality,
 )
+from ..migrations import migration_module
 
 pytestmark = pytest.mark.django_db
 
@@ -240,12 +241,10 @@ def test_the_demo_loket_serves_every_region(region, other_region):
 def test_the_migration_keeps_every_loket_member_serving(region, location_index):
     # The state before 0008: one "Loket" group with the page rights on every index and the
     # shared moderation workflow; regions without a group of their own.
-    import importlib
-
     from django.apps import apps
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-    migration = importlib.import_module("opvanglocaties.migrations.0008_region_loket_groups")
+    migration = migration_module("opvanglocaties", "_region_loket_groups")
     role_group = role(LOKET)
     member = UserFactory(username="oud-loket", groups=[role_group])
     old_group = region.loket_group
