@@ -13,8 +13,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the page cache's receivers in every process, also those that serve no
         # request (publish_scheduled, the tasks worker): their publishing must clear it too;
-        # registers the system check for the cache and backup folders.
-        from . import cache, checks  # noqa: F401, PLC0415  (models are not loaded before ready())
+        # the system check for the cache and backup folders; the login signals (staff
+        # sessions, lockouts in the log).
+        from . import (  # noqa: PLC0415  (models are not loaded before ready())
+            accounts,  # noqa: F401
+            cache,  # noqa: F401
+            checks,  # noqa: F401
+        )
 
         provisioning.register_region_step(
             provisioning.SITE, "core.sites.build_site", check="core.sites.check_site"

@@ -6,10 +6,12 @@ under MEDIA_ROOT, at a name anyone who saw the link can guess, so the media rout
 that folder; in production nginx does the same (docs/operations.md).
 """
 
-import posixpath
+from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404
+from django.utils._os import safe_join
 from django.views.static import serve
 from wagtail.documents import get_document_model
 
@@ -19,11 +21,28 @@ def documents_folder():
     return get_document_model()._meta.get_field("file").upload_to.strip("/")
 
 
+def media_file(path):
+    """The path of `path` relative to MEDIA_ROOT, resolved as the file system would.
+
+    Normalised first, checked after: "images/../documents/x.pdf" and
+    "../media/documents/x.pdf" (from "/media/%2e%2e/media/documents/x.pdf", where MEDIA_ROOT
+    is a folder called "media") both name a document's file. Anything that leaves MEDIA_ROOT
+    is refused.
+    """
+    root = Path(settings.MEDIA_ROOT).resolve()
+    try:
+        target = Path(safe_join(root, path.replace("\\", "/"))).resolve()
+    except SuspiciousFileOperation as error:  # outside MEDIA_ROOT
+        raise Http404("Not a media file.") from error
+    if not target.is_relative_to(root):
+        raise Http404("Not a media file.")
+    return target.relative_to(root).as_posix()
+
+
 def serve_media(request, path):
     """Serve an uploaded file from MEDIA_ROOT, except a document's."""
-    # Normalised as django.views.static does, so "images/../documents/x.pdf" is refused too.
-    normalised = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+    relative = media_file(path)
     folder = documents_folder()
-    if normalised == folder or normalised.startswith(folder + "/"):
+    if relative == folder or relative.startswith(folder + "/"):
         raise Http404("Documents are served by /documenten/.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, relative, document_root=settings.MEDIA_ROOT)

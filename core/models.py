@@ -1,7 +1,10 @@
-"""Outgoing mail that has not reached the mail server yet."""
+"""Outgoing mail that has not reached the mail server yet; the workflow task of every review."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
 
 
 class QueuedEmail(models.Model):
@@ -24,3 +27,56 @@ class QueuedEmail(models.Model):
 
     def __str__(self):
         return f"queued email {self.pk} ({self.attempts} attempts)"
+
+
+class IndependentApprovalTask(AbstractGroupApprovalTask):
+    """A group approval that nobody gives to a text they wrote themselves.
+
+    Wagtail's group approval lets a member approve a revision they made, so one person
+    can write and publish alone through a two-step workflow (issue 10 item 2). Here
+    whoever wrote a revision of the page since the workflow started (or submitted it) gets
+    no Approve action; they may still request changes. With
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT an edit during the workflow starts its steps
+    again, so what goes live is what every step approved.
+    """
+
+    class Meta:
+        verbose_name = _("independent group approval")
+        verbose_name_plural = _("independent group approvals")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve, but never a text they wrote or submitted "
+            "themselves."
+        )
+
+    def is_author(self, obj, user):
+        """Whether `user` wrote or submitted what is under review in `obj`'s workflow."""
+        workflow_state = obj.current_workflow_state
+        if workflow_state is None:
+            return False
+        if workflow_state.requested_by_id == user.pk:
+            return True
+        latest = obj.get_latest_revision()
+        if latest is not None and latest.user_id == user.pk:
+            return True
+        return obj.revisions.filter(user=user, created_at__gte=workflow_state.created_at).exists()
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self.is_author(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # get_actions gates the admin's views; this guards every other caller. One case
+        # passes: the editor's "approve" posted with changes saves a newer revision first;
+        # the approval then applies to the older one, and the newer one starts the workflow
+        # again (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT), to be approved by others.
+        obj = task_state.workflow_state.content_object
+        latest = obj.get_latest_revision()
+        approves_latest = latest is None or task_state.revision_id == latest.pk
+        if action_name == "approve" and approves_latest and self.is_author(obj, user):
+            raise PermissionDenied("The author of a revision may not approve it.")
+        return super().on_action(task_state, user, action_name, **kwargs)

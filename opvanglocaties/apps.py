@@ -12,7 +12,17 @@ class OpvanglocatiesConfig(AppConfig):
     verbose_name = _("Childcare locations")
 
     def ready(self):
-        from . import signals  # noqa: F401, PLC0415  (connects receivers once models load)
+        # Imported here: signals and policies need the models, which are not loaded when
+        # this module is.
+        from wagtail.permissions import register_permission_policy  # noqa: PLC0415
+
+        from . import signals  # noqa: F401, PLC0415
+        from .models import Organiser, Region  # noqa: PLC0415
+        from .policies import organiser_policy, region_policy  # noqa: PLC0415
+
+        # Before any admin view asks for these models' policy (Wagtail 8 refuses later).
+        register_permission_policy(Organiser, organiser_policy, exact_class=True)
+        register_permission_policy(Region, region_policy, exact_class=True)
 
         # This app's part of a region's site (setup_region) and of the demo (seed_demo).
         steps = "opvanglocaties.provisioning"

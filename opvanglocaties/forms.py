@@ -1,7 +1,10 @@
 """The admin form of the fiche: rules that span several inline rows."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.permissions import policy_registry
+
+from core.forms import PortalPageForm
 
 from . import validation
 
@@ -16,7 +19,7 @@ def _kept_forms(formset):
     return kept
 
 
-class LocationPageForm(WagtailAdminPageForm):
+class LocationPageForm(PortalPageForm):
     """Adds the checks across opening-hour and availability rows, each shown at its row.
 
     A new fiche starts with its region's default response deadline.
@@ -63,3 +66,23 @@ class LocationPageForm(WagtailAdminPageForm):
         groups = [f.cleaned_data.get("age_group") for f in forms]
         for index in validation.duplicate_indexes(groups):
             forms[index].add_error("age_group", _("This age group is listed twice."))
+
+
+class OrganiserPageForm(PortalPageForm):
+    """An organiser's folder: the loket gives it only an organiser of its own region.
+
+    Which organisers those are is the organiser permission policy's answer
+    (opvanglocaties.policies); without this check a folder under one's own index would make
+    another region's organiser one's own.
+    """
+
+    def clean_organiser(self):
+        organiser = self.cleaned_data.get("organiser")
+        if organiser is None or self.for_user is None:
+            return organiser
+        policy = policy_registry.get_by_type(type(organiser))
+        if not policy.user_has_any_permission_for_instance(
+            self.for_user, ("view", "change"), organiser
+        ):
+            raise ValidationError(_("Choose an organiser of your own region."))
+        return organiser

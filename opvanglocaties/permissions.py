@@ -6,10 +6,18 @@ The rules in one place:
 - a location may also have its own staff group with the same rights on that one fiche;
 - the loket edits every fiche of its location index, including the licence fields;
 - where a region requires moderation, providers only submit, and the loket's workflow decides.
+
+One loket per region: the role group "Loket" (core.roles) gives access to the admin and the
+model permissions (organisers, licence fields, region settings); each region's own group
+(`Region.loket_group`, "Loket <region>") gives the scope: page permissions on that region's
+location indexes, its moderation workflow, and (through the permission policies in
+`opvanglocaties.policies`) its organisers and its own region settings. A loket user is in
+both; `loket_regions(user)` answers which regions they serve.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
@@ -20,9 +28,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.roles import LOKET, role_group
+from core.roles import LOKET
 
-from .models import LocationIndexPage, LocationPage, OrganiserPage, Region
+from .models import LocationIndexPage, LocationPage, Organiser, OrganiserPage, Region
 
 MODERATION_WORKFLOW = "Goedkeuring door het loket"
 
@@ -114,22 +122,88 @@ def organiser_folder(index_page, organiser):
     return folder
 
 
+def loket_group_name(region):
+    """The name of a region's loket group, as the admin's group list shows it."""
+    return f"Loket {region.name}"[:150]
+
+
+def loket_group_for(region):
+    """A new loket group for `region` (its name made unique if another group has it)."""
+    name = loket_group_name(region)
+    if Group.objects.filter(name=name).exists():
+        name = f"{name} ({region.slug})"[:150]
+    return Group.objects.create(name=name)
+
+
+def loket_regions(user):
+    """The regions `user` serves as loket (every region for a superuser, none when inactive).
+
+    The one answer to "whose loket is this user": page grants, the organiser and region
+    policies, and the back-office all ask it.
+    """
+    if not user.is_active:
+        return Region.objects.none()
+    if user.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(loket_group__user=user)
+
+
+def organisers_served_by(user):
+    """The organisers `user`'s loket serves: with a folder under one of its regions' location
+    indexes or a fiche in one of its municipalities, and those in no region yet (just made,
+    waiting for their first folder)."""
+    if user.is_active and user.is_superuser:
+        return Organiser.objects.all()
+    regions = list(loket_regions(user))
+    if not regions:
+        return Organiser.objects.none()
+    served = Q(folders__isnull=True, locations__isnull=True)
+    served |= Q(locations__municipality__regions__in=regions)
+    for region in regions:
+        for index in region_location_indexes(region):
+            served |= Q(folders__path__startswith=index.path)
+    return Organiser.objects.filter(pk__in=Organiser.objects.filter(served).values("pk"))
+
+
+def _loket_groups():
+    """Every group that gives loket rights on pages: the role's (before 0008) and the regions'."""
+    return Group.objects.filter(Q(loket_region__isnull=False) | Q(name=LOKET))
+
+
 @transaction.atomic
-def grant_index_permissions(index_page):
-    """The loket may add, edit and publish every fiche under a location index."""
-    loket = role_group(LOKET)
-    for codename in LOKET_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=loket, page=index_page, permission=_page_permission(codename)
-        )
+def grant_index_permissions(index_page, region=None):
+    """The loket of the index's region may add, edit and publish every fiche under it.
+
+    Only that region's loket: rows of other lokets on the index are removed. An index on a
+    website without a region is the administrators' alone.
+    """
+    region = region or site_region(index_page)
+    wanted_group = region.loket_group if region is not None else None
+    wanted = [_page_permission(codename) for codename in LOKET_PAGE_PERMISSIONS]
+    stale = GroupPagePermission.objects.filter(page=index_page, group__in=_loket_groups())
+    if wanted_group is not None:
+        stale = stale.exclude(group=wanted_group, permission__in=wanted)
+    stale.delete()
+    if wanted_group is not None:
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(
+                group=wanted_group, page=index_page, permission=permission
+            )
 
 
-def moderation_workflow():
-    """The workflow in which the loket approves fiche changes (created on first use)."""
-    workflow, created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW)
+def moderation_workflow_name(region):
+    """The name of a region's moderation workflow (one per region: its own loket approves)."""
+    return f"{MODERATION_WORKFLOW}: {region.slug}"[:255]
+
+
+def moderation_workflow(region):
+    """The workflow in which the region's loket approves fiche changes (made on first use)."""
+    workflow, created = Workflow.objects.get_or_create(name=moderation_workflow_name(region))
     if created:
-        task = GroupApprovalTask.objects.create(name=str(_("Approval by the loket")))
-        task.groups.set([role_group(LOKET)])
+        task = GroupApprovalTask.objects.create(
+            name=f"{_('Approval by the loket')}: {region.name}"[:255]
+        )
+        task.groups.set([region.loket_group])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
@@ -143,15 +217,16 @@ def region_location_indexes(region):
 
 @transaction.atomic
 def apply_region_moderation(region):
-    """Switch a region between direct publishing and moderation by its loket."""
+    """Give the region's indexes to its loket, with or without moderation by that loket."""
     for index_page in region_location_indexes(region):
+        grant_index_permissions(index_page, region)
         if region.requires_moderation:
             WorkflowPage.objects.update_or_create(
-                page=index_page, defaults={"workflow": moderation_workflow()}
+                page=index_page, defaults={"workflow": moderation_workflow(region)}
             )
         else:
             WorkflowPage.objects.filter(
-                page=index_page, workflow__name=MODERATION_WORKFLOW
+                page=index_page, workflow__name__startswith=MODERATION_WORKFLOW
             ).delete()
         for folder in OrganiserPage.objects.child_of(index_page).select_related("organiser"):
             grant_folder_permissions(folder, region)

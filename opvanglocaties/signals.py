@@ -2,10 +2,18 @@
 
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import Site
 from wagtail.signals import page_published, post_page_move
 
-from .models import LocationPage, Organiser, OrganiserPage, Region
-from .permissions import apply_region_moderation, grant_folder_permissions, organiser_group_for
+from .models import LocationIndexPage, LocationPage, Organiser, OrganiserPage, Region
+from .permissions import (
+    apply_region_moderation,
+    grant_folder_permissions,
+    grant_index_permissions,
+    loket_group_for,
+    loket_group_name,
+    organiser_group_for,
+)
 
 
 @receiver(pre_save, sender=Organiser)
@@ -33,12 +41,36 @@ def hand_over_moved_fiche(sender, instance, **kwargs):
         page.save(update_fields=["organiser"], clean=False)
 
 
+@receiver(pre_save, sender=Region)
+def give_region_a_loket(sender, instance, raw=False, **kwargs):
+    # Every region has its own loket group, named after it (renamed with it).
+    if raw:
+        return
+    if instance.loket_group_id is None:
+        instance.loket_group = loket_group_for(instance)
+    elif instance.tracker.has_changed("name"):
+        wanted = loket_group_name(instance)
+        group = instance.loket_group
+        if group.name != wanted and not type(group).objects.filter(name=wanted).exists():
+            group.name = wanted
+            group.save(update_fields=["name"])
+
+
 @receiver(post_save, sender=Region)
 def region_saved(sender, instance, raw=False, **kwargs):
-    # Re-granting walks every fiche of the region: only when moderation was switched.
-    # (The tracker still holds the stored value here: it is reset after save() returns.)
-    if not raw and (kwargs.get("created") or instance.moderation_changed):
+    # Re-granting walks every fiche of the region: only when moderation or the website
+    # changed. (The tracker still holds the stored values here: it is reset after save().)
+    if raw:
+        return
+    if kwargs.get("created") or instance.moderation_changed or instance.site_changed:
         apply_region_moderation(instance)
+    if not kwargs.get("created") and instance.site_changed:
+        # The website it left is no longer this loket's.
+        previous = instance.tracker.previous("site")
+        site = Site.objects.filter(pk=getattr(previous, "pk", previous)).first()
+        if site is not None:
+            for index in LocationIndexPage.objects.descendant_of(site.root_page, inclusive=True):
+                grant_index_permissions(index)
 
 
 @receiver(m2m_changed, sender=Region.municipalities.through)

@@ -2,8 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 
 from .models import LocationIndexPage, LocationPage, OrganiserPage
@@ -13,6 +16,8 @@ from .permissions import (
     grant_index_permissions,
     grant_location_permissions,
 )
+from .removal import LOG_ACTION, may_ask_removal
+from .views import ask_removal
 from .viewsets import GeographyViewSetGroup, OrganiserViewSet
 
 register_snippet(OrganiserViewSet)
@@ -60,3 +65,46 @@ def protect_fiches_from_bulk_delete(request, action_type, objects, action_class_
     if any(isinstance(obj.specific, (LocationPage, OrganiserPage)) for obj in objects):
         return _refuse_delete(request)
     return None
+
+
+@hooks.register("register_admin_urls")
+def removal_request_urls():
+    return [
+        path(
+            "fiches/<int:page_id>/verwijdering-vragen/", ask_removal, name="opvangpunt_ask_removal"
+        )
+    ]
+
+
+class AskRemovalButton(PageMenuItem):
+    """For providers, in the page's menu where the loket has "Unpublish"."""
+
+    label = gettext_lazy("Ask the loket to remove")
+    icon_name = "mail"
+    priority = 61
+
+    @property
+    def url(self):
+        return reverse("opvangpunt_ask_removal", args=[self.page.pk])
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        tester = page.permissions_for_user(user)
+        return may_ask_removal(user, page) and not tester.can_unpublish()
+
+
+@hooks.register("register_page_header_buttons")
+def ask_removal_header_button(page, user, view_name, next_url=None):
+    yield AskRemovalButton(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def ask_removal_listing_button(page, user, next_url=None):
+    yield AskRemovalButton(page=page)
+
+
+@hooks.register("register_log_actions")
+def removal_log_action(actions):
+    actions.register_action(
+        LOG_ACTION, gettext_lazy("Ask to remove"), gettext_lazy("Removal asked of the loket")
+    )

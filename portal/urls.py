@@ -10,11 +10,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.accounts import ThrottledPasswordResetView
 from core.health import health, live
 from home.views import robots_txt
 from search.open_data.api import api_router
 
 urlpatterns = [
+    # Before Wagtail's own: the reset form with a limit per client (core/accounts.py).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     # Answered by core.health.HealthCheckMiddleware first; named here for reverse().

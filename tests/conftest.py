@@ -2,6 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from core.roles import COMMUNICATION, LOCATION_GROUP, LOKET
@@ -61,8 +64,9 @@ def role(name):
 
 
 @pytest.fixture
-def loket_user(db):
-    return UserFactory(username="loket", groups=[role(LOKET)])
+def loket_user(region):
+    """The loket of the test region: the Loket role (admin, model rights) and its region's group."""
+    return UserFactory(username="loket", groups=[role(LOKET), region.loket_group])
 
 
 @pytest.fixture
@@ -112,3 +116,29 @@ def _default_language():
 
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+def verified_device(user):
+    """A confirmed authenticator device of `user` for tests (made on first use)."""
+    device = TOTPDevice.objects.filter(user=user, name="test", confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_with_force_login(request, monkeypatch):
+    """`client.force_login(user)` also passes the admin's second factor (core/twofactor.py).
+
+    The many tests that use the admin as some role need not each go through the code page;
+    the tests of the second factor itself opt out with `@pytest.mark.real_otp`.
+    """
+    if request.node.get_closest_marker("real_otp"):
+        return
+    force_login = Client.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)

@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.forms import PortalPageForm
 
 from ..blocks import BodyBlock
 from ..figures import all_figures
@@ -30,6 +31,7 @@ class InformationPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = INFORMATION_PARENTS
+    base_form_class = PortalPageForm
     subpage_types = ["home.InformationPage"]
 
     class Meta:
@@ -41,7 +43,7 @@ class InformationPage(Page):
 ART_13_FIELDS = ("controller", "controller_email", "dpo_email", "legal_basis")
 
 
-class PrivacyPageForm(WagtailAdminPageForm):
+class PrivacyPageForm(PortalPageForm):
     """The privacy page's admin form: publishing asks for every fact GDPR art. 13 requires.
 
     Required in the form, not in the model: Wagtail validates a live page on every save
@@ -183,6 +185,7 @@ class AccessibilityStatementPage(Page):
         ),
     ]
     parent_page_types = ["home.HomePage"]
+    base_form_class = PortalPageForm
     subpage_types = []
     max_count_per_parent = 1
 

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.forms import PortalPageForm
+
 from ..blocks import BodyBlock
 
 # Dutch, English and French first (the languages the loket prints), then every language
@@ -31,6 +33,7 @@ class LeafletIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    base_form_class = PortalPageForm
     subpage_types = ["home.LeafletPage"]
     max_count_per_parent = 1
 
@@ -74,6 +77,7 @@ class LeafletPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["home.LeafletIndexPage"]
+    base_form_class = PortalPageForm
     subpage_types = []
 
     class Meta:

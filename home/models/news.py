@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.forms import PortalPageForm
 
 from ..blocks import ALT_TEXT_HELP, ALT_TEXT_REQUIRED, DECORATIVE_HELP, BodyBlock
 from ..feeds import AtomNewsFeed, NewsFeed
@@ -31,6 +32,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    base_form_class = PortalPageForm
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
 
@@ -90,7 +92,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(PortalPageForm):
     """A news item's admin form: as in ImageBlock, alt="" only for a decorative image.
 
     In the form, not in Model.clean: Wagtail validates a live page on every save (scheduled

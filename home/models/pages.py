@@ -8,7 +8,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PagePermissionTester
 
+from core.forms import PortalPageForm
 from core.pages import live_search_page
+from core.publishing import OfflineRightsMixin
 from opvanglocaties.models import LocationIndexPage, Region
 
 from ..blocks import StepBlock
@@ -21,11 +23,13 @@ from .news import NewsPage
 EDIT_HOME_PERMISSION = "home.change_homepage"
 
 
-class HomePagePermissionTester(PagePermissionTester):
+class HomePagePermissionTester(OfflineRightsMixin, PagePermissionTester):
     """Wagtail's rules, plus: holders of EDIT_HOME_PERMISSION may edit and publish this page.
 
     Only this page: the extra rights live on this tester, not in the page permission rows that
-    Wagtail passes down to the page's descendants.
+    Wagtail passes down to the page's descendants. Editing the home page's text is not
+    deciding that the region's website goes offline: they may not unpublish it, schedule its
+    expiry or restrict it (core.publishing).
     """
 
     def __init__(self, user, page):
@@ -44,13 +48,11 @@ class HomePagePermissionTester(PagePermissionTester):
             not self.edits_home_content and super().can_delete(ignore_bulk=ignore_bulk)
         )
 
-    def can_unpublish(self):
-        return self.user.is_superuser or (not self.edits_home_content and super().can_unpublish())
-
-    def can_set_view_restrictions(self):
-        # A restriction on the home page would put the whole site, every fiche, behind a login.
+    def can_take_offline(self):
+        # Unpublish, expiry and view restrictions (a restriction on the home page would put
+        # the whole site, every fiche, behind a login).
         return self.user.is_superuser or (
-            not self.edits_home_content and super().can_set_view_restrictions()
+            not self.edits_home_content and super().can_take_offline()
         )
 
     def can_reorder_children(self):
@@ -114,6 +116,7 @@ class HomePage(Page):
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    base_form_class = PortalPageForm
 
     class Meta:
         verbose_name = _("home page")

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from core.forms import GuardedModelForm
+
 from ..blocks import LinkBlock
 
 
@@ -28,6 +30,8 @@ class NavigationSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("main_menu"), FieldPanel("footer_links"), FieldPanel("footer_text")]
+    # A POST without a stream's counts gets a form error, not a 500 (core.forms).
+    base_form_class = GuardedModelForm
 
     class Meta:
         verbose_name = _("menus and footer")

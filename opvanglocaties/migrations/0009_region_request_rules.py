@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('opvanglocaties', '0007_postcode_index'),
+        ('opvanglocaties', '0008_region_loket_groups'),
     ]
 
     operations = [

@@ -39,11 +39,12 @@ from ..forms import LocationPageForm
 from ..panels import LicenceFieldPanel
 from .geography import Neighbourhood, PostalCode, Region
 from .organisers import Organiser
+from .testers import FichePermissionsMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class LocationPage(Page):
+class LocationPage(FichePermissionsMixin, Page):
     """The fiche of one childcare location, kept up to date and published by its own staff.
 
     Seed 000 art. 2 §4: each location explains its admission policy, response deadline,

@@ -191,7 +191,9 @@ class Region(models.Model):
     """The municipalities one loket serves, with that loket's rules.
 
     A region is served by one Wagtail Site; parents may still search and request across its
-    border into neighbouring municipalities.
+    border into neighbouring municipalities. Its loket is a group of its own (`loket_group`,
+    made with the region: opvanglocaties.signals), scoped to the region's fiches, organisers
+    and settings (opvanglocaties.permissions).
     """
 
     name = models.CharField(_("name"), max_length=100)
@@ -222,6 +224,19 @@ class Region(models.Model):
         _("longest allowed response deadline (days)"),
         default=60,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    loket_group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="loket_region",
+        verbose_name=_("loket group"),
+        help_text=_(
+            "Its members are this region's loket: its fiches, organisers and settings "
+            "(with the Loket role for the admin)."
+        ),
     )
     requires_moderation = models.BooleanField(
         _("fiches need the loket's approval"),
@@ -270,7 +285,7 @@ class Region(models.Model):
     )
 
     objects = RegionManager()
-    tracker = FieldTracker(fields=["requires_moderation"])
+    tracker = FieldTracker(fields=["name", "requires_moderation", "site"])
 
     class Meta:
         ordering = ["name"]
@@ -293,6 +308,11 @@ class Region(models.Model):
         Saving a region re-grants its fiches only then (the grant walks every fiche).
         """
         return self.pk is None or self.tracker.has_changed("requires_moderation")
+
+    @property
+    def site_changed(self):
+        """True for a new region or when its website differs from the stored one."""
+        return self.pk is None or self.tracker.has_changed("site")
 
     def clean(self):
         super().clean()

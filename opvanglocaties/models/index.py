@@ -15,12 +15,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.forms import PortalPageForm
 from core.pages import live_search_page
 
+from ..forms import OrganiserPageForm
 from ..panels import LicenceFieldPanel
 from ..presenters import CARD_PREFETCH, CARD_SELECT, fiche_cards
 from .fiche import RICH_TEXT_FEATURES, LocationPage
 from .geography import Municipality, Region
+from .testers import FichePermissionsMixin
 
 
 def for_listing(fiches):
@@ -34,7 +37,7 @@ def for_listing(fiches):
     )
 
 
-class LocationIndexPage(RoutablePageMixin, Page):
+class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
     """The list of a region's locations, and its landing pages per municipality and wijk.
 
     The landing pages (`in/<municipality>/` and `in/<municipality>/<neighbourhood>/`) are
@@ -46,6 +49,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
+    base_form_class = PortalPageForm
     subpage_types = ["opvanglocaties.OrganiserPage"]
     max_count_per_parent = 1
     page_size = 30
@@ -184,7 +188,7 @@ class LocationIndexPage(RoutablePageMixin, Page):
         return urls
 
 
-class OrganiserPage(Page):
+class OrganiserPage(FichePermissionsMixin, Page):
     """The folder of one organiser's fiches in a region, and their public overview.
 
     Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail
@@ -202,6 +206,7 @@ class OrganiserPage(Page):
 
     content_panels = [*Page.content_panels, LicenceFieldPanel("organiser")]
     parent_page_types = ["opvanglocaties.LocationIndexPage"]
+    base_form_class = OrganiserPageForm
     subpage_types = ["opvanglocaties.LocationPage"]
 
     class Meta:

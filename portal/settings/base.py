@@ -7,6 +7,7 @@ that `make demo` runs on a fresh machine; production.py refuses to start without
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,11 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "csp",
+    # Login protection (core/accounts.py, core/twofactor.py): lockout, second factor.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -81,12 +87,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.TwoFactorMiddleware",
+    "core.accounts.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.PortalCSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.faults.FaultMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a lockout noted during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -223,6 +234,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Renditions in the default storage; a full disk leaves the picture out instead of failing
 # the page (core/storage.py).
 WAGTAILIMAGES_RENDITION_STORAGE = "core.storage.RenditionStorage"
+# Bytes that only start like an image get a form error, not a 500 (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.PortalImageForm"
 # Providers publish their own fiche; the loket's moderation workflow only applies where a
 # region asks for it (opvanglocaties.permissions), the two-step workflow where an
 # administrator assigns it to a content section (home.permissions).
@@ -230,6 +243,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # An approved workflow publishes without the last approver holding publish rights, so that
 # nobody needs the right that would let them skip the workflow.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "core.workflows.publish_approved"
+# An edit while a workflow runs starts its steps again: every approval applies to the
+# revision that goes live, not to an earlier one (issue 10 item 2).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 
 def search_backends(elasticsearch_url, is_postgres):
@@ -272,6 +288,40 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends(ELASTICSEARCH_URL, DATABASE_IS_POSTGRES)
 
 LOGIN_URL = "wagtailadmin_login"
+# Wagtail's public login (/_util/login/, for pages restricted to logged-in users) goes back
+# to the page it came from (?next=); without one, to the home page, not Django's default
+# /accounts/profile/, which does not exist here.
+LOGIN_REDIRECT_URL = "/"
+
+# Login protection (docs/operations.md "Logins"). Wrong passwords: django-axes locks the
+# combination of user and client after AXES_FAILURE_LIMIT failures, on every login form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.accounts.lockout_response"
+# No Django admin here; no login history (it would be personal data kept for nothing); no
+# usernames in the logs (core.accounts logs lockouts without them).
+AXES_ENABLE_ADMIN = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# How many reverse proxies of ours put the client's address in X-Forwarded-For (nginx: 1).
+OPVANGPUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Password reset: requests per client an hour, mails per address a day (core.accounts).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.accounts.CappedPasswordResetForm"
+OPVANGPUNT_RESET_REQUESTS_PER_CLIENT = 5
+OPVANGPUNT_RESET_MAILS_PER_ADDRESS = 3
+# Staff sessions end when the browser closes, and at the latest this long after login.
+OPVANGPUNT_STAFF_SESSION_SECONDS = 8 * 60 * 60
+# Second factor on /admin/ for every account (core/twofactor.py). The exemption for demo
+# accounts works only with DEBUG on (portal.settings.dev sets it).
+OTP_TOTP_ISSUER = "Opvangpunt"
+OPVANGPUNT_TWO_FACTOR_EXEMPT = ()
 
 # Structured (JSON) logs in production, readable lines in development. Log messages never
 # carry personal data: no names, email addresses or request bodies (tests/portal/test_logs.py).

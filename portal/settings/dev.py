@@ -14,3 +14,14 @@ OPVANGPUNT_FIELD_ENCRYPTION_KEYS = OPVANGPUNT_FIELD_ENCRYPTION_KEYS or [  # noqa
     "ZGV2LW9ubHktbm90LXNlY3JldC1rZXktbnVtYmVyLTE="  # base64 of "dev-only-not-secret-key-number-1"
 ]
 OPVANGPUNT_LOOKUP_HASH_KEY = OPVANGPUNT_LOOKUP_HASH_KEY or "dev-only-not-secret-lookup-key"  # noqa: F405
+
+# `make demo`: the demo accounts (seed_demo) log in without a second factor. Only with DEBUG
+# on (core.twofactor.is_exempt); production never has it.
+OPVANGPUNT_TWO_FACTOR_EXEMPT = (
+    "admin",
+    "loket",
+    "communicatie",
+    "redactie",
+    "organisator",
+    "locatie",
+)

@@ -23,6 +23,9 @@ if not OPVANGPUNT_LOOKUP_HASH_KEY or OPVANGPUNT_LOOKUP_HASH_KEY.startswith("CHAN
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx in front (docs/operations.md): the client's address is its X-Forwarded-For entry,
+# for the login lockout and the password-reset limit.
+OPVANGPUNT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = True
 # The load balancer polls the health endpoints over plain HTTP on the private network
 # (core.health.HealthCheckMiddleware answers them before the redirect; this is the fallback).

@@ -6,6 +6,7 @@ import random
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from shapely.geometry import Point
 from wagtail.models import Page, Site
 
@@ -13,13 +14,17 @@ from home import demo as home_demo
 from home.models import PrivacyPage
 from opvanglocaties.models import LocationPage, Organiser, Region
 from opvanglocaties.models.organisers import kbo_number_from, validate_kbo_number
+from portal.settings import dev as dev_settings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo(settings):
+    # As `make demo` runs it: development settings, where the demo accounts skip the second
+    # factor (only because DEBUG is on: tests/core/test_login_protection.py).
     settings.DEBUG = True
+    settings.OPVANGPUNT_TWO_FACTOR_EXEMPT = dev_settings.OPVANGPUNT_TWO_FACTOR_EXEMPT
     call_command("seed_demo", verbosity=0)
 
 
@@ -73,7 +78,8 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client, settings):
     # ... and one account per role that can log in and do its job.
     User = get_user_model()
     for username in ("admin", "loket", "communicatie", "redactie", "organisator", "locatie"):
-        assert client.login(username=username, password="demo"), username
+        # django-axes needs the request that a login form would pass to authenticate().
+        assert client.login(request=HttpRequest(), username=username, password="demo"), username
         assert client.get("/admin/").status_code == 200
         client.logout()
 

@@ -5,6 +5,8 @@ import logging
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pythonjsonlogger.json import JsonFormatter
 
 from ..admin_forms import form_data
@@ -38,6 +40,11 @@ def test_login_edit_and_password_reset_leave_no_personal_data_in_logs(
     response = client.post(
         reverse("wagtailadmin_login"), {"username": "sofie", "password": PASSWORD}
     )
+    assert response.status_code == 302
+    # The second factor: a code from the user's authenticator app.
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits).token()
+    response = client.post(reverse("opvangpunt_2fa_verify"), {"token": f"{code:06d}"})
     assert response.status_code == 302
 
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])

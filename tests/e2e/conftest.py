@@ -18,6 +18,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
 E2E_DIR = Path(__file__).parent
@@ -166,15 +168,32 @@ def live_site(home_page, live_server):
     return site
 
 
+def totp_code(key, device=None):
+    """The code an authenticator app shows now for `key` (bytes), as django-otp checks it."""
+    totp = TOTP(key, **({} if device is None else {"step": device.step, "t0": device.t0}))
+    return f"{totp.token():06d}"
+
+
+def submit_code(page, code):
+    """Fill in and send the code on a two-factor page (not the page's logout form)."""
+    page.fill("input[name=token]", code)
+    page.locator("form:has(input[name=token]) button[type=submit]").click()
+
+
 @pytest.fixture
 def login_as():
-    """`login_as(page, user)`: log in through the admin's login form; returns the page."""
+    """`login_as(page, user)`: log in through the admin's login form and the code page, with
+    a code from an authenticator device made for the user; returns the page."""
 
     def login(page, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or TOTPDevice.objects.create(user=user, name="e2e", confirmed=True)
         page.goto("/admin/login/")
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r"/admin/2fa/code/"))
+        submit_code(page, totp_code(device.bin_key, device))
         page.wait_for_url(re.compile(r"/admin/$"))
         return page
 

@@ -103,6 +103,19 @@ def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
         serve_media(rf.get("/"), prefix + manual.file.name)
 
 
+def test_the_development_media_route_refuses_a_way_back_into_media_root(rf, manual, settings):
+    # "/media/%2e%2e/media/documents/<file>": up out of MEDIA_ROOT and into it again by name.
+    from django.http import Http404
+
+    from core.media import serve_media
+
+    back_in = f"../{Path(settings.MEDIA_ROOT).name}/"
+    with pytest.raises(Http404):
+        serve_media(rf.get("/"), back_in + manual.file.name)
+    with pytest.raises(Http404):
+        serve_media(rf.get("/"), "../../etc/passwd")
+
+
 def test_the_development_media_route_serves_other_uploads(rf, settings):
     from core.media import serve_media
 

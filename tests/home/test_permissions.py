@@ -14,6 +14,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+from core.models import IndependentApprovalTask
 from core.roles import COMMUNICATION, FINAL_EDITORS, LOKET
 from home.models import InformationPage, NewsPage
 
@@ -174,8 +175,9 @@ def test_revisions_can_be_compared(client, communication_user, news_item):
 def test_two_step_workflow_is_there_to_assign():
     workflow = Workflow.objects.get(name="Redactie en loket")
     tasks = [task.specific for task in workflow.tasks]
-    assert [type(task) for task in tasks] == [GroupApprovalTask, GroupApprovalTask]
-    # The final editors come last: Wagtail publishes as the last approver.
+    # The last step is an independent approval: nobody approves their own text there.
+    assert [type(task) for task in tasks] == [GroupApprovalTask, IndependentApprovalTask]
+    # The final editors come last.
     assert [[g.name for g in task.groups.all()] for task in tasks] == [[LOKET], [FINAL_EDITORS]]
 
 

@@ -74,9 +74,10 @@ def test_turning_on_moderation_in_the_region_admin(client, loket_user, region, l
     response = client.post(url, data)
     assert response.status_code == 302
     assert Region.objects.get(pk=region.pk).requires_moderation
-    assert WorkflowPage.objects.get(page=location_index).workflow.name == (
-        "Goedkeuring door het loket"
-    )
+    # The region's own moderation workflow: its own loket approves.
+    workflow = WorkflowPage.objects.get(page=location_index).workflow
+    assert workflow.name == "Goedkeuring door het loket: gent"
+    assert list(workflow.tasks.first().specific.groups.all()) == [region.loket_group]
 
 
 def test_region_bounds_must_be_ordered(client, loket_user, region):
