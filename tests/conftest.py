@@ -1,8 +1,11 @@
 """Fixtures shared by the whole suite: a region's site tree and users for every role."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
@@ -93,8 +96,6 @@ def provider(organiser):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Tests share one process-wide local-memory cache: start each one empty."""
-    from django.core.cache import cache
-
     cache.clear()
 
 
@@ -111,9 +112,6 @@ def _queued_mail(settings):
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in Dutch: a request in English must not leak into the next test's URLs."""
-    from django.conf import settings
-    from django.utils import translation
-
     with translation.override(settings.LANGUAGE_CODE):
         yield
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from opvanglocaties.models import PriorityRule
@@ -139,8 +140,6 @@ def filler(client, django_capture_on_commit_callbacks):
 @pytest.fixture
 def new_filler(django_capture_on_commit_callbacks):
     """A filler in a browser of its own (another parent)."""
-    from django.test import Client
-
     return lambda: FormFiller(Client(), django_capture_on_commit_callbacks)
 
 

@@ -3,6 +3,7 @@
 import pytest
 from wagtail.blocks import StreamValue
 
+import home.blocks
 from aanvraagformulier.models import RequestDraft
 from home.blocks import BodyBlock
 
@@ -14,7 +15,6 @@ pytestmark = pytest.mark.django_db
 
 def test_the_body_offers_the_request_form_block_without_home_importing_it():
     assert "request_form" in BodyBlock().child_blocks
-    import home.blocks
 
     assert "aanvraagformulier" not in home.blocks.__dict__
 

@@ -1,8 +1,12 @@
 """The steps of the request form: progress, saved state, resuming, order, the locations list."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 
 from aanvraagformulier.models import RequestDraft
 from opvanglocaties.choices import AgeGroup, AvailabilityStatus
@@ -65,8 +69,6 @@ def test_a_later_step_cannot_be_reached_before_the_earlier_ones(client, filler, 
 
 
 def test_the_draft_is_encrypted_at_rest(filler, locations):
-    from django.db import connection
-
     filler.through_consent([locations[0].pk])
 
     with connection.cursor() as cursor:
@@ -164,11 +166,6 @@ def test_the_first_step_saves_and_adds_the_locations_of_an_existing_draft(
 
 
 def test_forms_left_behind_are_purged(filler, locations, settings):
-    import io
-
-    from django.core.management import call_command
-    from django.utils import timezone
-
     filler.start([locations[0].pk])
     RequestDraft.objects.update(updated_at=timezone.now() - datetime.timedelta(days=15))
     fresh = RequestDraft.objects.create()

@@ -1,12 +1,14 @@
 """The final submit: one transaction, once per form, mails after the commit, duplicates told."""
 
 import datetime
+import logging
 import socket
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
 
 from aanvraagformulier import services
 from aanvraagformulier.models import (
@@ -251,8 +253,6 @@ def test_a_referrer_files_with_the_parents_consent_and_the_parent_gets_the_link(
 
 
 def test_filing_and_following_a_request_logs_nothing_personal(filler, locations, caplog):
-    import logging
-
     with caplog.at_level(logging.INFO):
         filler.file([loc.pk for loc in locations])
         link = private_link_from_mail("sofie.peeters@voorbeeld.be")
@@ -265,8 +265,6 @@ def test_filing_and_following_a_request_logs_nothing_personal(filler, locations,
 
 
 def test_requests_stay_out_of_wagtails_reference_index(filler, locations):
-    from wagtail.models import ReferenceIndex
-
     filler.file([locations[0].pk])
 
     # The fiche's "usage" screen in the admin must not list the families who asked for it.

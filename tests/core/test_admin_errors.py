@@ -1,11 +1,18 @@
 """Bad input from logged-in users gets a form error, never a 500 (issue 10 item 9)."""
 
+from io import BytesIO
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from home.permissions import grant_section_permissions
 
 from ..admin_forms import form_data
+from ..factories import InformationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +47,6 @@ def test_an_image_chooser_upload_that_is_no_image_gets_a_form_error(client, admi
 
 
 def test_a_real_image_still_uploads(client, admin_user):
-    from io import BytesIO
-
-    from PIL import Image as PILImage
-
     buffer = BytesIO()
     PILImage.new("RGB", (4, 3), "red").save(buffer, "PNG")
     client.force_login(admin_user)
@@ -77,10 +80,6 @@ def test_a_page_edit_without_the_stream_count_gets_a_form_error(
 
 
 def test_an_information_page_edit_without_the_body_count(client, communication_user, home_page):
-    from home.permissions import grant_section_permissions
-
-    from ..factories import InformationPageFactory
-
     page = InformationPageFactory(parent=home_page, title="Info", slug="info")
     grant_section_permissions(page)
     client.force_login(communication_user)
@@ -93,8 +92,6 @@ def test_an_information_page_edit_without_the_body_count(client, communication_u
 
 
 def test_the_menu_settings_without_the_stream_count_get_a_form_error(client, admin_user, home_page):
-    from wagtail.models import Site
-
     site = Site.objects.get(root_page=home_page)
     url = reverse("wagtailsettings:edit", args=["home", "navigationsettings", site.pk])
     client.force_login(admin_user)

@@ -6,6 +6,7 @@ import stat
 import uuid
 from io import StringIO
 
+import psycopg
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -44,8 +45,6 @@ def test_backup_and_restore_give_back_every_row(make_location, tmp_path):
                 "SELECT title FROM wagtailcore_page ORDER BY depth DESC LIMIT 1"
             ).fetchone()
     else:
-        import psycopg
-
         name = f"restore_{uuid.uuid4().hex[:8]}"
         with connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{name}"')

@@ -8,6 +8,7 @@ in front of a stand-in application that can answer, fail, hang or be gone.
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -180,8 +181,6 @@ HOST = "opvang.gent.be"
 
 
 def free_port():
-    import socket
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -382,8 +381,6 @@ def test_nginx_keeps_anonymous_pages_up_while_the_application_fails(nginx_site):
 
 
 def wait_for_port(port, process, seconds=30):
-    import socket
-
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

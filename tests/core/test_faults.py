@@ -7,11 +7,14 @@ with "no space left on device".
 
 import socket
 from contextlib import contextmanager
+from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMessage
+from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
@@ -153,11 +156,6 @@ def test_full_disk_on_multiple_upload_answers_the_upload_script(loket_user):
 
 
 def test_send_queued_mail_command_reports_what_it_did(settings):
-    from io import StringIO
-
-    from django.core.mail import EmailMessage
-    from django.core.management import call_command
-
     settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
     EmailMessage("Onderwerp", "Tekst", to=["iemand@voorbeeld.example"]).send()
     output = StringIO()

@@ -8,14 +8,16 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.accounts import STAFF_SESSION_KEY
+from core.roles import COMMUNICATION
 from core.twofactor import new_recovery_codes
 
-from ..conftest import role
+from ..conftest import role, verified_device
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +28,6 @@ LOGIN = "/admin/login/"
 
 @pytest.fixture
 def staff(db):
-    from core.roles import COMMUNICATION
-
     return UserFactory(username="communicatie", groups=[role(COMMUNICATION)])
 
 
@@ -223,9 +223,6 @@ def test_the_loket_resets_a_lost_phone(client, loket_user, staff, admin_user):
     StaticDevice.objects.create(user=staff, name="codes", confirmed=True)
     client.force_login(loket_user)
     session = client.session  # the loket itself passes its own second factor
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    from ..conftest import verified_device
 
     session[DEVICE_ID_SESSION_KEY] = verified_device(loket_user).persistent_id
     session.save()

@@ -1,7 +1,18 @@
 """The models and their migrations agree (on whichever database the suite runs)."""
 
+import importlib
+
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from core.models import QueuedEmail
+from home.models import InformationPage
 
 
 @pytest.mark.django_db
@@ -14,14 +25,6 @@ def test_no_missing_migrations():
 def test_final_editors_migration_takes_publish_off_sections_under_review(home_page):
     # The migration's own function, on the state a database had before it: communication
     # staff holding publish on every section, also on one that already had the workflow.
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
-
-    from home.models import InformationPage
-
     migration = importlib.import_module("home.migrations.0004_final_editors")
     communication = Group.objects.get(name="Communicatie")
     publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
@@ -49,12 +52,6 @@ def test_final_editors_migration_takes_publish_off_sections_under_review(home_pa
 def test_mail_queue_survives_the_move_from_the_project_package():
     # A database migrated before `core` existed holds the queue in `portal_queuedemail`, made
     # by the migration of the app label `portal`. Rebuild that state, then migrate forward.
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    from core.models import QueuedEmail
-
     executor = MigrationExecutor(connection)
     executor.migrate([("core", None)])
     assert "portal_queuedemail" not in connection.introspection.table_names()

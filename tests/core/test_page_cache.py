@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -78,8 +79,6 @@ def test_cache_can_be_turned_off(client, make_location):
 
 
 def test_a_page_made_private_leaves_the_cache(client, make_location):
-    from wagtail.models import PageViewRestriction
-
     page = make_location()
     assert client.get(page.url)["X-Page-Cache"] == "miss"
     assert client.get(page.url)["X-Page-Cache"] == "hit"

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import socket
 
 import pytest
 from playwright.sync_api import expect
@@ -27,8 +28,6 @@ def assert_fits_and_accessible(page, axe):
 
 
 def closed_port():
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.models import NavigationSettings
+from search.models import SearchPage
 
 from ..factories import InformationPageFactory, NewsPageFactory
 
@@ -75,8 +76,6 @@ def test_news_cards_menus_and_interface_text_under_en(client, home_page, news_in
 
 
 def test_fiche_and_search_results_are_dutch_under_en(client, make_location, home_page):
-    from search.models import SearchPage
-
     home_page.add_child(instance=SearchPage(title="Zoeken", slug="zoeken"))
     fiche = make_location(title="Kinderdagverblijf De Speelvogel", summary="Een warme plek.")
 

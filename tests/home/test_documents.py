@@ -4,13 +4,21 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from wagtail.models import Collection
 
+from core.media import serve_media
+from core.roles import LOCATION
 from home.permissions import provider_documents_collection
 
 from ..conftest import role
-from ..factories import LeafletPageFactory, LeafletVersionFactory, PdfDocumentFactory, UserFactory
+from ..factories import (
+    LeafletPageFactory,
+    LeafletVersionFactory,
+    PdfDocumentFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +88,6 @@ def test_provider_staff_download_provider_documents(client, manual, provider):
 
 
 def test_location_staff_and_loket_download_provider_documents(client, manual, loket_user):
-    from core.roles import LOCATION
-
     for user in (UserFactory(username="locatie", groups=[role(LOCATION)]), loket_user):
         client.force_login(user)
         assert download(client, manual).startswith(b"%PDF"), user
@@ -94,10 +100,6 @@ def test_location_staff_and_loket_download_provider_documents(client, manual, lo
 )
 def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
     # The file sits under MEDIA_ROOT at a name its download link gives away.
-    from django.http import Http404
-
-    from core.media import serve_media
-
     assert (Path(django_settings.MEDIA_ROOT) / manual.file.name).is_file()
     with pytest.raises(Http404):
         serve_media(rf.get("/"), prefix + manual.file.name)
@@ -105,10 +107,6 @@ def test_the_development_media_route_refuses_document_files(rf, manual, prefix):
 
 def test_the_development_media_route_refuses_a_way_back_into_media_root(rf, manual, settings):
     # "/media/%2e%2e/media/documents/<file>": up out of MEDIA_ROOT and into it again by name.
-    from django.http import Http404
-
-    from core.media import serve_media
-
     back_in = f"../{Path(settings.MEDIA_ROOT).name}/"
     with pytest.raises(Http404):
         serve_media(rf.get("/"), back_in + manual.file.name)
@@ -117,8 +115,6 @@ def test_the_development_media_route_refuses_a_way_back_into_media_root(rf, manu
 
 
 def test_the_development_media_route_serves_other_uploads(rf, settings):
-    from core.media import serve_media
-
     (Path(settings.MEDIA_ROOT) / "images").mkdir()
     (Path(settings.MEDIA_ROOT) / "images" / "logo.png").write_bytes(b"\x89PNG")
     response = serve_media(rf.get("/"), "images/logo.png")

@@ -4,6 +4,8 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ..factories import NewsPageFactory
 
@@ -94,9 +96,6 @@ def test_every_page_links_the_feeds_until_the_news_index_goes(client, home_page,
 
 
 def test_feed_queries_do_not_grow_with_the_number_of_items(client, news_index):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def add_items(count):
         for _ in range(count):
             item = NewsPageFactory(parent=news_index)

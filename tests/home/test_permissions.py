@@ -4,6 +4,7 @@ Tested against Wagtail's real admin views, with the form each view renders poste
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import (
@@ -132,8 +133,6 @@ def test_providers_and_the_loket_cannot_edit_news(client, provider, loket_user, 
 def test_a_section_made_in_the_admin_is_handed_to_communication(
     client, communication_user, home_page
 ):
-    from django.contrib.auth import get_user_model
-
     admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x")
     client.force_login(admin)
     response = publish(
@@ -145,9 +144,6 @@ def test_a_section_made_in_the_admin_is_handed_to_communication(
 
 
 def test_a_section_is_still_made_without_the_communication_group(client, home_page, caplog):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     Group.objects.filter(name=COMMUNICATION).delete()
     admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x")
     client.force_login(admin)

@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
+from home.demo import seed_site_content
+
 from ..factories import InformationPageFactory, PrivacyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +79,6 @@ def test_privacy_page_names_controller_dpo_legal_basis_and_the_supervisory_autho
 
 
 def test_demo_privacy_page_is_complete_and_says_each_figure_once(client, region):
-    from home.demo import seed_site_content
-
     seed_site_content(region)
     soup = BeautifulSoup(client.get("/en/privacy/").content, "html.parser")
     text = soup.get_text(" ")

@@ -1,7 +1,14 @@
 """The site as a whole: sitemap, robots.txt, menus and footer, breadcrumb, languages."""
 
-import pytest
+import xml.etree.ElementTree as ET
 
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from home.demo import seed_site_content
 from home.models import LoketContact, NavigationSettings
 
 from ..factories import InformationPageFactory
@@ -10,8 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_sitemap_lists_public_live_pages_only(client, news_item, information_page):
-    from wagtail.models import PageViewRestriction
-
     private = InformationPageFactory(parent=information_page.get_parent(), slug="intern")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     draft = InformationPageFactory(parent=information_page, slug="concept", live=False)
@@ -35,9 +40,6 @@ def test_robots_txt_names_the_sitemap_and_keeps_robots_out_of_the_admin(client, 
 
 
 def test_robots_txt_follows_the_url_names_in_every_language(client, search_page, settings):
-    from django.urls import reverse
-    from django.utils import translation
-
     # A search page at another slug, and a third language: robots.txt follows both.
     search_page.slug = "vinden"
     search_page.save_revision().publish()
@@ -53,8 +55,6 @@ def test_robots_txt_follows_the_url_names_in_every_language(client, search_page,
 
 
 def test_sitemap_lists_every_page_in_every_language_with_alternates(client, information_page):
-    import xml.etree.ElementTree as ET
-
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.fromstring(client.get("/sitemap.xml").content)
     urls = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
@@ -93,8 +93,6 @@ def test_menus_footer_and_contact_come_from_the_site_settings(client, home_page,
 
 @pytest.mark.parametrize("restricted", ["page", "ancestor"])
 def test_menus_leave_out_private_pages(client, home_page, information_page, restricted):
-    from wagtail.models import PageViewRestriction
-
     internal = InformationPageFactory(parent=information_page, title="Intern", slug="intern")
     public = InformationPageFactory(parent=home_page, title="Openbaar", slug="openbaar")
     navigation = NavigationSettings.for_site(home_page.get_site())
@@ -123,8 +121,6 @@ def test_breadcrumb_shows_the_way_back(client, news_item, home_page):
 
 
 def test_language_links_say_their_code_and_their_own_name(client, information_page):
-    from bs4 import BeautifulSoup
-
     for url in ("/faq/", "/en/faq/"):
         soup = BeautifulSoup(client.get(url).content, "html.parser")
         links = {a["lang"]: a for a in soup.select("nav.languages a")}
@@ -145,10 +141,6 @@ def test_dutch_by_default_and_english_under_en(client, information_page):
 
 
 def test_content_pages_respect_the_strict_content_security_policy(client, region, location_index):
-    from bs4 import BeautifulSoup
-
-    from home.demo import seed_site_content
-
     seed_site_content(region)
     for url in ("/", "/nieuws/", "/folders/kinderopvang-zoeken/", "/veelgestelde-vragen/"):
         soup = BeautifulSoup(client.get(url).content, "html.parser")
@@ -161,8 +153,6 @@ def test_content_pages_respect_the_strict_content_security_policy(client, region
 def test_communication_edits_menus_and_contact_in_the_settings(
     client, communication_user, provider, home_page
 ):
-    from django.urls import reverse
-
     site = home_page.get_site()
     for model in ("navigationsettings", "loketcontact"):
         url = reverse("wagtailsettings:edit", args=["home", model, site.pk])

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowPage
 
 from core.roles import COMMUNICATION, FINAL_EDITORS
+from home.permissions import grant_section_permissions
 
 from ..conftest import role
 from ..factories import InformationPageFactory, UserFactory
@@ -104,7 +105,6 @@ def test_home_page_editors_cannot_restrict_it_with_a_password(client, final_edit
 def alias_under_review(home_page, news_item):
     """An administrator's alias of the news item inside a section under the workflow."""
     reviewed = InformationPageFactory(parent=home_page, title="Nagekeken", slug="nagekeken")
-    from home.permissions import grant_section_permissions
 
     grant_section_permissions(reviewed)
     WorkflowPage.objects.create(page=reviewed, workflow=Workflow.objects.get(name=WORKFLOW))

@@ -2,9 +2,11 @@
 their own text last (issue 10 item 2). Through the admin's real workflow action URLs."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowTask
 
+from core.models import IndependentApprovalTask
 from core.roles import COMMUNICATION, FINAL_EDITORS
 from core.workflows import publish_approved
 from home.models import NewsPage
@@ -12,7 +14,14 @@ from home.models import NewsPage
 from ..conftest import role
 from ..factories import UserFactory
 from ..migrations import migration_module
-from .test_permissions import approve, current_task, edit_url, page_form, refused, review
+from .test_permissions import (
+    approve,
+    current_task,
+    edit_url,
+    page_form,
+    refused,
+    review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -145,11 +154,6 @@ def test_the_finish_publishes_the_approved_revision_not_a_newer_draft(
 
 
 def test_the_migration_makes_the_last_step_independent():
-    from django.apps import apps
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
-    from core.models import IndependentApprovalTask
-
     migration = migration_module("home", "_independent_final_approval")
     workflow = Workflow.objects.get(name="Redactie en loket")
     step = WorkflowTask.objects.get(workflow=workflow, task__name=FINAL_STEP)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from opvanglocaties.choices import AvailabilityStatus
 from opvanglocaties.models import AgeGroupAvailability, LocationIndexPage
 from opvanglocaties.presenters import FicheCard
+from search.models import SearchPage
 
 from ..factories import NeighbourhoodFactory, municipality
 
@@ -157,8 +158,6 @@ def test_landing_page_links_to_the_search_page_prefiltered(
     client, home_page, location_index, gent, sint_amandsberg
 ):
     assert not soup(client.get(location_index.landing_url(gent))).select("a.button")
-
-    from search.models import SearchPage
 
     search = home_page.add_child(instance=SearchPage(title="Zoeken", slug="zoeken"))
     page = soup(client.get(location_index.landing_url(gent)))

@@ -6,17 +6,22 @@ import logging
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from opvanglocaties.models import (
     AgeGroupAvailability,
     ClosingPeriod,
+    LocationPage,
     OpeningHours,
     PriorityRule,
 )
+from portal.settings.base import search_backends
+from search.open_data.fields import FIELDS
 
 from ..factories import NeighbourhoodFactory
+from ..search.es_stub import down_cluster_url
 
 pytestmark = pytest.mark.django_db
 
@@ -401,13 +406,6 @@ def test_find_by_id_still_redirects(client, fiche):
 
 
 def test_search_answers_from_the_database_when_the_cluster_is_down(client, fiche, caplog):
-    from django.db import connection
-    from django.test import override_settings
-
-    from portal.settings.base import search_backends
-
-    from ..search.es_stub import down_cluster_url
-
     unreachable = search_backends(down_cluster_url(), connection.vendor == "postgresql")
     with override_settings(WAGTAILSEARCH_BACKENDS=unreachable):
         response = client.get("/api/v2/pages/", {"search": "Pimpampoentje"})
@@ -428,9 +426,6 @@ def test_json_only_no_browsable_api(client, fiche):
 
 
 def test_the_api_publishes_the_one_list_of_public_fields(client, fiche):
-    from opvanglocaties.models import LocationPage
-    from search.open_data.fields import FIELDS
-
     item = client.get(f"/api/v2/pages/{fiche.pk}/").json()
 
     own = {"id", "title", "meta"}  # Wagtail's, in every page's API

@@ -6,11 +6,11 @@ from wagtail.models import GroupPagePermission, Page, WorkflowState
 
 from core.roles import LOCATION
 from opvanglocaties.models import LocationPage
-from opvanglocaties.permissions import location_staff_group
+from opvanglocaties.permissions import location_staff_group, organiser_folder
 
 from ..admin_forms import form_data
 from ..conftest import role
-from ..factories import UserFactory
+from ..factories import OrganiserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -296,10 +296,6 @@ def test_giving_a_folder_to_another_organiser_hands_over_its_fiches(
 
 
 def test_organisers_with_the_same_name_get_their_own_folder(location_index):
-    from opvanglocaties.permissions import organiser_folder
-
-    from ..factories import OrganiserFactory
-
     first = organiser_folder(location_index, OrganiserFactory(legal_name="Vzw Zelfde"))
     second = organiser_folder(location_index, OrganiserFactory(legal_name="Vzw Zelfde"))
     assert first.pk != second.pk

@@ -2,11 +2,23 @@
 admin URL of another region's fiches, organisers and settings. Real admin URLs, real POSTs."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from core.roles import LOCATION_GROUP, LOKET
+from opvanglocaties.demo.builder import create_demo_users
 from opvanglocaties.models import Organiser, Region
 from opvanglocaties.permissions import (
     grant_index_permissions,
@@ -229,10 +241,7 @@ def test_another_regions_moderation_is_out_of_reach(client, loket_user, other_re
 
 
 def test_the_demo_loket_serves_every_region(region, other_region):
-    from opvanglocaties.demo.builder import create_demo_users
-
     create_demo_users(Organiser.objects.get(legal_name="Vzw Schelde"))
-    from django.contrib.auth import get_user_model
 
     loket = get_user_model().objects.get(username="loket")
     assert set(loket_regions(loket)) == {region, other_region["region"]}
@@ -241,9 +250,6 @@ def test_the_demo_loket_serves_every_region(region, other_region):
 def test_the_migration_keeps_every_loket_member_serving(region, location_index):
     # The state before 0008: one "Loket" group with the page rights on every index and the
     # shared moderation workflow; regions without a group of their own.
-    from django.apps import apps
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
     migration = migration_module("opvanglocaties", "_region_loket_groups")
     role_group = role(LOKET)
     member = UserFactory(username="oud-loket", groups=[role_group])
@@ -251,7 +257,6 @@ def test_the_migration_keeps_every_loket_member_serving(region, location_index):
     Region.objects.filter(pk=region.pk).update(loket_group=None)
     old_group.delete()
     GroupPagePermission.objects.filter(page=location_index).delete()
-    from django.contrib.auth.models import Permission
 
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from shapely.geometry import box, mapping
 
 from opvanglocaties import validation
 from opvanglocaties.choices import AvailabilityStatus, SubsidyFramework, TariffType
@@ -57,8 +58,6 @@ def test_municipality_is_derived_from_a_postcode_with_one_municipality(region):
 
 
 def test_neighbourhood_is_derived_from_the_coordinates(region):
-    from shapely.geometry import box, mapping
-
     ledeberg = NeighbourhoodFactory(
         name="Ledeberg", slug="ledeberg", geometry=mapping(box(3.73, 51.03, 3.75, 51.04))
     )

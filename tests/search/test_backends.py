@@ -10,6 +10,7 @@ import logging
 import os
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
@@ -158,8 +159,6 @@ live_cluster = pytest.mark.skipif(
 @pytest.mark.elasticsearch
 @pytest.mark.django_db
 def test_live_cluster_indexes_and_finds_a_fiche(make_location):
-    from django.core.management import call_command
-
     make_location(title="Kinderdagverblijf Regenboog")
     call_command("update_index", verbosity=0)
     with override_settings(
@@ -198,8 +197,6 @@ def test_search_page_answers_from_the_database_when_the_cluster_is_down(
 @pytest.mark.elasticsearch
 @pytest.mark.django_db
 def test_live_cluster_answers_the_search_page_with_filters(client, search_page, make_location):
-    from django.core.management import call_command
-
     make_location(title="Kinderdagverblijf Regenboog", care_type="group")
     make_location(title="Onthaal Regenboog", care_type="family")
     call_command("update_index", verbosity=0)

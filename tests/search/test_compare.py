@@ -1,7 +1,12 @@
 """Compare: up to four fiches, kept in the session, shareable, carried on to the request."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.sessions.models import Session
 from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from ..factories import NeighbourhoodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +119,6 @@ def test_viewing_the_same_list_does_not_write_the_session(client, make_location)
     client.get("/vergelijken/", {"locaties": str(a.pk)})
     key = client.session.session_key
 
-    from django.contrib.sessions.models import Session
-
     before = Session.objects.get(session_key=key).expire_date
     client.get("/vergelijken/", {"locaties": str(a.pk)})
 
@@ -123,8 +126,6 @@ def test_viewing_the_same_list_does_not_write_the_session(client, make_location)
 
 
 def test_restricted_fiches_are_not_compared(client, make_location):
-    from wagtail.models import PageViewRestriction
-
     a, hidden = make_location(title="A"), make_location(title="Verborgen")
     PageViewRestriction.objects.create(
         page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
@@ -138,10 +139,6 @@ def test_the_compare_page_measures_from_the_wijk_the_search_came_from(
 ):
     # Region-wide, wijken are named "<municipality>/<wijk>": the compare form must carry that
     # name on, or the compare page cannot place the wijk and shows no distances.
-    from bs4 import BeautifulSoup
-
-    from ..factories import NeighbourhoodFactory
-
     ledeberg, _gentbrugge = wijken
     region.municipalities.set([gent, buren[1]])
     NeighbourhoodFactory(municipality=buren[1], name="Centrum", slug="centrum")

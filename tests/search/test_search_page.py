@@ -4,11 +4,12 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from opvanglocaties.choices import AgeGroup, CareType, SubsidyFramework, TariffType
 from opvanglocaties.models import Region
 
-from ..factories import OrganiserFactory, municipality
+from ..factories import NeighbourhoodFactory, OrganiserFactory, municipality
 from .world import ANTWERPEN, FREE_FROM, FREE_NOW, FULL, set_availability, set_hours
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +95,6 @@ def test_the_free_later_count_matches_the_month_asked_for(client, search_page, m
 
 
 def test_restricted_fiches_stay_out_of_search_and_open_data(client, search_page, make_location):
-    from wagtail.models import PageViewRestriction
-
     make_location(title="Open")
     hidden = make_location(title="Verborgen")
     PageViewRestriction.objects.create(
@@ -153,8 +152,6 @@ def test_neighbourhood_filter(client, search_page, make_location, wijken):
 def test_region_wide_neighbourhoods_with_the_same_name_stay_apart(
     client, search_page, make_location, region, gent, buren
 ):
-    from ..factories import NeighbourhoodFactory
-
     _merelbeke, destelbergen = buren
     region.municipalities.set([gent, destelbergen])
     in_gent = NeighbourhoodFactory(municipality=gent, name="Centrum", slug="centrum")
