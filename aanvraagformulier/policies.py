@@ -38,20 +38,23 @@ SHARING_STEPS = (
 )
 
 
-def requestable_locations():
-    """Fiches a parent may ask for: live, public, taking requests. Any region's."""
-    return (
+def requestable_locations(*, availability=True):
+    """Fiches a parent may ask for: live, public, taking requests. Any region's.
+
+    With their availability rows (for location_warnings) unless `availability` is False."""
+    found = (
         LocationPage.objects.live()
         .public()
         .filter(accepts_requests=True)
         .select_related("municipality", "organiser")
-        .prefetch_related("availability")
     )
+    return found.prefetch_related("availability") if availability else found
 
 
-def locations_in_order(ids):
+def locations_in_order(ids, *, availability=True):
     """The requestable fiches among `ids`, in the order of `ids` (missing ones left out)."""
-    by_id = {page.pk: page for page in requestable_locations().filter(pk__in=ids)}
+    found = requestable_locations(availability=availability).filter(pk__in=ids)
+    by_id = {page.pk: page for page in found}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from simple_history.utils import bulk_create_with_history
 
 from . import crypto, policies, steps
 from .checks import location_count_error
@@ -103,6 +104,7 @@ class Answers:
     priority: dict
     consent: dict
     sharing_needs: list
+    municipality_ids: set  # of the parent's postcode
 
 
 class Incomplete(Exception):
@@ -115,7 +117,10 @@ class Incomplete(Exception):
 
 def validate_draft(draft, rules, user=None):
     """Every step's answers checked again, now; raises Incomplete at the first that fails."""
-    locations = steps.chosen_locations(draft)
+    # Without availability rows: only the warnings on the form's pages need them.
+    locations = policies.locations_in_order(draft.location_ids, availability=False)
+    # Looked up once: the consent step's sharing needs and the request's municipality use it.
+    municipality_ids = steps.draft_municipality_ids(draft)
     cleaned = {}
     for step in steps.STEPS:
         if step.key == "review":
@@ -127,7 +132,9 @@ def validate_draft(draft, rules, user=None):
             ):
                 raise Incomplete(step)
             continue
-        form = steps.build_form(step, draft, rules, user=user, locations=locations)
+        form = steps.build_form(
+            step, draft, rules, user=user, locations=locations, municipality_ids=municipality_ids
+        )
         if form is None or not form.is_bound or not form.is_valid():
             raise Incomplete(step)
         cleaned[step.key] = form.cleaned_data
@@ -140,6 +147,7 @@ def validate_draft(draft, rules, user=None):
         priority=cleaned["priority"],
         consent=cleaned["consent"],
         sharing_needs=needs,
+        municipality_ids=municipality_ids,
     )
 
 
@@ -226,7 +234,7 @@ def _create(draft, answers, *, token, user, language):
     now = timezone.now()
     child, parent = answers.child, answers.parent
     digits = parent.get("national_number", "")
-    municipality_ids = steps.parent_municipality_ids(parent["postcode"])
+    municipality_ids = answers.municipality_ids
     filed = ChildcareRequest(
         idempotency_token=token,
         region=draft.region,
@@ -280,18 +288,22 @@ def _create(draft, answers, *, token, user, language):
         consent.text_version = policies.CONSENT_TEXT_VERSION
         consent.given_at = now
     Consent.objects.bulk_create(consents)
-    send_confirmation(filed, rows)
-    notify_locations(rows)
+    # The parent's confirmation and every staff mail: one INSERT, one delivery task.
+    notify_locations(rows, also=[confirmation_message(filed, rows)])
     return filed
 
 
 def add_rows(filed, locations, *, now=None, first_preference=1):
-    """A "new" row per location, due after the fiche's response deadline (seed 000 art. 2 §4)."""
+    """A "new" row per location, due after the fiche's response deadline (seed 000 art. 2 §4).
+
+    One INSERT for the rows and one for their first history versions, whatever the number of
+    locations (django-simple-history's bulk_create_with_history records what save() would:
+    a "+" version with the request's user, from its middleware).
+    """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    rows = []
-    for offset, location in enumerate(locations):
-        row = RequestedLocation(
+    rows = [
+        RequestedLocation(
             request=filed,
             location=location,
             location_title=location.title,
@@ -300,10 +312,12 @@ def add_rows(filed, locations, *, now=None, first_preference=1):
             status_changed_at=now,
             due_date=today + datetime.timedelta(days=location.response_deadline_days),
         )
-        # save(), not bulk_create(): django-simple-history records each row's first version.
-        row.save()
-        rows.append(row)
-    return rows
+        for offset, location in enumerate(locations)
+    ]
+    if not rows:
+        return rows
+    # SQLite and PostgreSQL return the new ids from the INSERT, so no query reads them back.
+    return bulk_create_with_history(rows, RequestedLocation, default_date=now)
 
 
 # -- Private links ----------------------------------------------------------------------------
@@ -348,8 +362,8 @@ def base_url():
 # -- Mail -------------------------------------------------------------------------------------
 
 
-def send_confirmation(filed, rows):
-    """The parent's confirmation with the reference and the private link (queued mail)."""
+def confirmation_message(filed, rows):
+    """The parent's confirmation with the reference and the private link."""
     with translation.override(filed.language):
         context = {
             "request": filed,
@@ -359,7 +373,12 @@ def send_confirmation(filed, rows):
         }
         subject = render_to_string("aanvraagformulier/mail/confirmation_subject.txt", context)
         body = render_to_string("aanvraagformulier/mail/confirmation.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [filed.email])
+    return EmailMessage(" ".join(subject.split()), body, None, [filed.email])
+
+
+def send_confirmation(filed, rows):
+    """The parent's confirmation (queued mail)."""
+    get_connection().send_messages([confirmation_message(filed, rows)])
 
 
 def send_new_links(email):
@@ -410,15 +429,30 @@ def location_staff(locations):
     return recipients
 
 
-def notify_locations(rows):
-    """Tell each location's staff a request arrived: no personal data, a link to the admin."""
+def staff_messages(rows):
+    """A mail per staff member of each row's location: no personal data, a link to the
+    admin. Each location's text is rendered once, whatever the number of its staff."""
     admin_url = base_url() + reverse("aanvraagformulier_requests:index")
     staff = location_staff([row.location for row in rows])
+    messages = []
     with translation.override(settings.LANGUAGE_CODE):
         for row in rows:
+            if not staff[row.location.pk]:
+                continue
             context = {"location": row.location, "row": row, "admin_url": admin_url}
             subject = render_to_string("aanvraagformulier/mail/new_request_subject.txt", context)
             body = render_to_string("aanvraagformulier/mail/new_request.txt", context)
-            for email in staff[row.location.pk]:
-                # One message per person: staff of other organisers never see each other.
-                send_mail(" ".join(subject.split()), body, None, [email])
+            subject = " ".join(subject.split())
+            # One message per person: staff of other organisers never see each other.
+            messages += [
+                EmailMessage(subject, body, None, [email]) for email in staff[row.location.pk]
+            ]
+    return messages
+
+
+def notify_locations(rows, *, also=()):
+    """Tell each location's staff a request arrived (queued mail); the messages in `also`
+    (the parent's confirmation) are queued with them in one go."""
+    messages = [*also, *staff_messages(rows)]
+    if messages:
+        get_connection().send_messages(messages)

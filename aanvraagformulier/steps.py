@@ -76,13 +76,19 @@ def chosen_locations(draft):
     return policies.locations_in_order(draft.location_ids)
 
 
-def sharing_needs_of(draft, locations=None):
-    postcode = (draft.step_data("parent").get("postcode") or [""])[0].strip()
+def draft_municipality_ids(draft):
+    """The municipalities of the postcode the draft's parent step holds."""
+    return parent_municipality_ids((draft.step_data("parent").get("postcode") or [""])[0].strip())
+
+
+def sharing_needs_of(draft, locations=None, municipality_ids=None):
     locations = chosen_locations(draft) if locations is None else locations
-    return policies.sharing_needs(locations, parent_municipality_ids(postcode), draft.region)
+    if municipality_ids is None:
+        municipality_ids = draft_municipality_ids(draft)
+    return policies.sharing_needs(locations, municipality_ids, draft.region)
 
 
-def build_form(step, draft, rules, *, data=None, user=None, locations=None):
+def build_form(step, draft, rules, *, data=None, user=None, locations=None, municipality_ids=None):
     """The step's form, bound to `data` (a POST) or to what the draft holds for it."""
     if data is None and draft is not None and step.key in draft.data:
         data = MultiValueDict(draft.data[step.key])
@@ -90,7 +96,7 @@ def build_form(step, draft, rules, *, data=None, user=None, locations=None):
     if step.key == "consent":
         return ConsentForm(
             data,
-            sharing_needs=sharing_needs_of(draft, locations),
+            sharing_needs=sharing_needs_of(draft, locations, municipality_ids),
             referrer=is_referrer(user),
             **kwargs,
         )

@@ -40,6 +40,21 @@ SEARCH_QUERY = (
 LOKET_USERNAME = "bench-loket"
 
 
+FIGURES = (
+    "fiche",
+    "fiche_cached",
+    "home",
+    "home_cached",
+    "stock_search",
+    "search",
+    "search_cached",
+    "admin_explorer_provider",
+    "admin_explorer_loket",
+    "request_submit",
+    "worker_memory",
+)
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument("--locations", type=int, default=8000, help="fiches in the bench DB")
@@ -50,8 +65,18 @@ def parse_args(argv=None):
         action="store_true",
         help="keep the bench database when it already has at least --locations fiches",
     )
-    parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=FIGURES,
+        help="time only this figure (repeatable; the floor is always timed); "
+        "the default --output is then var/bench-partial.json, not results.json",
+    )
+    parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args(argv)
+    if args.output is None:
+        partial = BENCH_DIR.parent / "var" / "bench-partial.json"
+        args.output = partial if args.only else BENCH_DIR / "results.json"
     if args.locations < 1 or args.repeat < 2:
         parser.error("--locations must be positive and --repeat at least 2")
     return args
@@ -222,8 +247,9 @@ def measure(client, path, repeat, *, expect_cache_hit=False):
     }
 
 
-def timed_figures(targets, repeat):
-    """Every in-process figure, the floor first; ratios are against this run's floor."""
+def timed_figures(targets, repeat, only=None):
+    """Every in-process figure (or those in `only`), the floor first; ratios are against this
+    run's floor."""
     from django.conf import settings
     from django.core.cache import cache
     from django.test import Client
@@ -259,6 +285,8 @@ def timed_figures(targets, repeat):
         ),
         ("admin_explorer_loket", lambda: logged_in(targets.loket), explorer, False),
     ]
+    if only:
+        plan = [step for step in plan if step[0] == "floor" or step[0] in only]
     results = {}
     for name, make_client, path, page_cache in plan:
         # Uncached figures switch the page cache off; cached ones fill it during the warm-ups.
@@ -269,9 +297,12 @@ def timed_figures(targets, repeat):
                 results[name]["median_ms"] / results["floor"]["median_ms"], 2
             )
         print(f"  {name}: {results[name]['median_ms']} ms", file=sys.stderr)
-    results["search"]["ratio_to_stock_search"] = round(
-        results["search"]["median_ms"] / results["stock_search"]["median_ms"], 2
-    )
+    if "search" in results and "stock_search" in results:
+        results["search"]["ratio_to_stock_search"] = round(
+            results["search"]["median_ms"] / results["stock_search"]["median_ms"], 2
+        )
+    if only and "request_submit" not in only:
+        return results
     results["request_submit"] = measure_submit(targets, repeat, anonymous)
     results["request_submit"]["ratio_to_floor"] = round(
         results["request_submit"]["median_ms"] / results["floor"]["median_ms"], 2
@@ -464,8 +495,8 @@ def main(argv=None):
         f"(provider: {targets.organiser_locations} fiches)...",
         file=sys.stderr,
     )
-    results = timed_figures(targets, args.repeat)
-    if not args.skip_memory:
+    results = timed_figures(targets, args.repeat, args.only)
+    if not args.skip_memory and (not args.only or "worker_memory" in args.only):
         print(f"Serving {MEMORY_REQUESTS} mixed requests from gunicorn...", file=sys.stderr)
         results["worker_memory"] = worker_memory(targets)
     args.output.parent.mkdir(parents=True, exist_ok=True)

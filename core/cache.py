@@ -105,10 +105,13 @@ def _page_changed(sender, **kwargs):
     invalidate()
 
 
-@receiver(post_delete)
+# Only for Page: deleting any page deletes its wagtailcore_page row, and Django sends
+# post_delete for that parent row too (sender=Page). A receiver for every sender would make
+# every delete in the project, of any model, read its rows before deleting them (a receiver
+# rules out Django's fast delete).
+@receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate()
+    invalidate()
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -62,11 +62,22 @@ def backoff(attempts):
     return datetime.timedelta(minutes=min(2 ** (attempts - 1), 60))
 
 
-def deliver(queued):
+def deliver(queued, connection=None):
     """Try to hand one queued message to the mail server; True when it was accepted."""
+    if not _hand_over(queued, connection):
+        return False
+    queued.delete()
+    return True
+
+
+def _hand_over(queued, connection=None):
+    """Give one queued message to the mail server (`connection`, or a new one); on a refusal
+    record the attempt and the back-off and return False. The row is not deleted here."""
     queued.attempts += 1
     try:
-        connection = get_connection(settings.DELIVERY_EMAIL_BACKEND, fail_silently=False)
+        connection = connection or get_connection(
+            settings.DELIVERY_EMAIL_BACKEND, fail_silently=False
+        )
         connection.send_messages([deserialise(queued.message)])
     except DELIVERY_ERRORS as error:
         queued.last_error = type(error).__name__
@@ -81,8 +92,17 @@ def deliver(queued):
             queued.last_error,
         )
         return False
-    queued.delete()
     return True
+
+
+def deliver_many(queued_messages):
+    """Deliver several queued messages over one connection to the mail server; the delivered
+    ones are deleted with one query. Returns how many were delivered."""
+    connection = get_connection(settings.DELIVERY_EMAIL_BACKEND, fail_silently=False)
+    delivered = [queued.pk for queued in queued_messages if _hand_over(queued, connection)]
+    if delivered:
+        QueuedEmail.objects.filter(pk__in=delivered).delete()
+    return len(delivered)
 
 
 @task()
@@ -91,6 +111,13 @@ def deliver_queued_email(queued_id):
     queued = QueuedEmail.objects.filter(pk=queued_id).first()
     if queued is not None:
         deliver(queued)
+
+
+@task()
+def deliver_queued_emails(queued_ids):
+    """The task: deliver the messages one send_messages() call queued, those still waiting
+    (one query to read them, one to delete the delivered ones, however many there are)."""
+    deliver_many(list(QueuedEmail.objects.filter(pk__in=queued_ids).order_by("pk")))
 
 
 def send_due_mail(now=None):
@@ -103,14 +130,22 @@ def send_due_mail(now=None):
 
 
 class QueuedEmailBackend(BaseEmailBackend):
-    """Stores messages and enqueues their delivery once the surrounding transaction commits."""
+    """Stores messages and enqueues their delivery once the surrounding transaction commits.
+
+    The messages of one send_messages() call are stored with one INSERT and delivered by one
+    task: a request that mails a parent and several staff members pays for one row write and
+    one delivery, not one per recipient.
+    """
 
     def send_messages(self, email_messages):
-        count = 0
-        for message in email_messages:
-            queued = QueuedEmail.objects.create(message=serialise(message))
-            transaction.on_commit(
-                lambda pk=queued.pk: deliver_queued_email.enqueue(pk), robust=True
-            )
-            count += 1
-        return count
+        queued = QueuedEmail.objects.bulk_create(
+            [QueuedEmail(message=serialise(message)) for message in email_messages]
+        )
+        if not queued:
+            return 0
+        ids = [row.pk for row in queued]
+        if len(ids) == 1:
+            transaction.on_commit(lambda: deliver_queued_email.enqueue(ids[0]), robust=True)
+        else:
+            transaction.on_commit(lambda: deliver_queued_emails.enqueue(ids), robust=True)
+        return len(ids)

@@ -91,3 +91,24 @@ def test_a_page_made_private_leaves_the_cache(client, make_location):
 
     restriction.delete()
     assert client.get(page.url).status_code == 200
+
+
+def test_deleting_a_fiche_clears_the_cache(make_location):
+    from core.cache import generation
+
+    page = make_location()
+    before = generation()
+    page.delete()
+    assert generation() != before
+
+
+def test_deleting_a_row_of_another_model_is_one_delete_statement():
+    """The page cache listens to page deletes only: other deletes stay Django's fast delete
+    (no SELECT of the rows first)."""
+    from core.models import QueuedEmail
+
+    queued = QueuedEmail.objects.create(message={})
+    with CaptureQueriesContext(connection) as queries:
+        QueuedEmail.objects.filter(pk=queued.pk).delete()
+    statements = [query["sql"] for query in queries if query["sql"].startswith("SELECT")]
+    assert statements == []
