@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from aanvraagformulier.models import ChildcareRequest, RequestedLocation
@@ -28,8 +29,6 @@ def submit_queries(client, on_commit, location_ids, number):
 def test_the_submit_does_not_query_per_location(
     request_region, make_location, django_capture_on_commit_callbacks
 ):
-    from django.test import Client
-
     request_region.max_locations_per_request = 5
     request_region.save()
     # Every fiche has its own organiser with a staff member to mail: the most rows, history

@@ -7,6 +7,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from core.cache import generation
+from core.models import QueuedEmail
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
@@ -94,8 +97,6 @@ def test_a_page_made_private_leaves_the_cache(client, make_location):
 
 
 def test_deleting_a_fiche_clears_the_cache(make_location):
-    from core.cache import generation
-
     page = make_location()
     before = generation()
     page.delete()
@@ -105,8 +106,6 @@ def test_deleting_a_fiche_clears_the_cache(make_location):
 def test_deleting_a_row_of_another_model_is_one_delete_statement():
     """The page cache listens to page deletes only: other deletes stay Django's fast delete
     (no SELECT of the rows first)."""
-    from core.models import QueuedEmail
-
     queued = QueuedEmail.objects.create(message={})
     with CaptureQueriesContext(connection) as queries:
         QueuedEmail.objects.filter(pk=queued.pk).delete()
