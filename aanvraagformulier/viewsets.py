@@ -6,14 +6,14 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import RequestedLocation
-from .permissions import visible_rows
+from .scoping import rows_for
 
 
 class RequestedLocationIndexView(IndexView):
     """Only the rows of fiches the user may change; the parent's first name only."""
 
     def get_base_queryset(self):
-        return visible_rows(self.request.user).select_related("request").order_by("due_date", "pk")
+        return rows_for(self.request.user).select_related("request").order_by("due_date", "pk")
 
 
 class RequestedLocationViewSet(ModelViewSet):

@@ -1,0 +1,74 @@
+"""Which requested locations a user may see at all: the one place every back-office view asks.
+
+Two ways into a row:
+
+- the user serves its location: Wagtail page permissions over the organiser folders and the
+  location fiches (the staff who may change a fiche handle its requests);
+- the user is the loket of the request's region (support for the parents of that region).
+
+`rows_for(user)` combines both. Lists, detail views, exports, mails and APIs start from it,
+so nobody sees a row that is not theirs (the views answer 404, never data). What a visible
+row shows is `aanvraagformulier.visibility`'s question.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.roles import LOKET, has_role
+from opvanglocaties.models import LocationPage, Region
+
+from .models import RequestedLocation
+
+
+def served_locations(user):
+    """The fiches `user` serves: those they may change (page permissions, inherited)."""
+    if not user.is_active:
+        return LocationPage.objects.none()
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return LocationPage.objects.filter(pk__in=pages.values("pk"))
+
+
+def _has_loket_group_field():
+    # The security work (issue 10) adds Region.loket_group: one loket group per region.
+    # Until it is merged, the role group Loket serves every region.
+    try:
+        Region._meta.get_field("loket_group")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def loket_regions(user):
+    """The regions whose loket `user` is (superusers: every region)."""
+    if not user.is_active:
+        return Region.objects.none()
+    if user.is_superuser:
+        return Region.objects.all()
+    if _has_loket_group_field():
+        return Region.objects.filter(loket_group__in=user.groups.all())
+    if has_role(user, LOKET):
+        return Region.objects.all()
+    return Region.objects.none()
+
+
+def is_loket_for(user, row):
+    """Whether `user` is the loket of the region the row's request was filed in."""
+    region_id = row.request.region_id
+    return region_id is not None and loket_regions(user).filter(pk=region_id).exists()
+
+
+def rows_for(user):
+    """Every requested location `user` may see: of locations they serve, or of requests
+    filed in a region whose loket they are. Empty for inactive users."""
+    if not user.is_active:
+        return RequestedLocation.objects.none()
+    return RequestedLocation.objects.filter(
+        Q(location__in=served_locations(user).values("pk"))
+        | Q(request__region__in=loket_regions(user).values("pk"))
+    )
+
+
+def has_back_office(user):
+    """Whether `user` has any way into the request lists (serves a fiche or is a loket)."""
+    return user.is_active and (served_locations(user).exists() or loket_regions(user).exists())
