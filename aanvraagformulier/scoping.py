@@ -15,7 +15,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.roles import LOKET, has_role
+from core.roles import DATA_PROTECTION_OFFICER, LOKET, has_role
 from opvanglocaties.models import LocationPage, Region
 
 from .models import RequestedLocation
@@ -72,3 +72,46 @@ def rows_for(user):
 def has_back_office(user):
     """Whether `user` has any way into the request lists (serves a fiche or is a loket)."""
     return user.is_active and (served_locations(user).exists() or loket_regions(user).exists())
+
+
+class Viewer:
+    """The capacity in which a user looks at a row (visibility keys its matrix on it)."""
+
+    LOCATION = "location"
+    LOKET = "loket"
+    DATA_PROTECTION_OFFICER = "dpo"
+    ALL = (LOCATION, LOKET, DATA_PROTECTION_OFFICER)
+
+
+class Scope:
+    """One user's way into the rows, read once (two queries at most) for a whole list."""
+
+    def __init__(self, user):
+        self.user = user
+        self._loket = None
+        self._served = None
+
+    @property
+    def loket_region_ids(self):
+        if self._loket is None:
+            self._loket = frozenset(loket_regions(self.user).values_list("pk", flat=True))
+        return self._loket
+
+    @property
+    def served_location_ids(self):
+        if self._served is None:
+            self._served = frozenset(served_locations(self.user).values_list("pk", flat=True))
+        return self._served
+
+    def viewer(self, row):
+        """LOKET, LOCATION, DATA_PROTECTION_OFFICER or None for `row` (a loket that also
+        edits the fiche looks as the loket: it is there for support)."""
+        if not self.user.is_active:
+            return None
+        if row.request.region_id in self.loket_region_ids:
+            return Viewer.LOKET
+        if row.location_id is not None and row.location_id in self.served_location_ids:
+            return Viewer.LOCATION
+        if has_role(self.user, DATA_PROTECTION_OFFICER):
+            return Viewer.DATA_PROTECTION_OFFICER
+        return None
