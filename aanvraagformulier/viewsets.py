@@ -1,19 +1,35 @@
 """The minimal admin list of requests per location (issue 11 item 8; issue 12 handles them)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import RequestedLocation
-from .scoping import rows_for
+from .admin_views import RequestDetailView
+from .models import AccessPurpose, RequestedLocation
+from .scoping import Scope, rows_for
+from .trail import record_access
+
+# The personal fields the list shows (the policy decides on top of this, per row).
+LIST_FIELDS = ("parent_first_name",)
 
 
 class RequestedLocationIndexView(IndexView):
     """Only the rows of fiches the user may change; the parent's first name only."""
 
     def get_base_queryset(self):
-        return rows_for(self.request.user).select_related("request").order_by("due_date", "pk")
+        return (
+            rows_for(self.request.user).select_related("request__region").order_by("due_date", "pk")
+        )
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        # The page of rows shown, one access record per row, in one insert.
+        record_access(
+            Scope(self.request.user), context["object_list"], AccessPurpose.LIST, LIST_FIELDS
+        )
+        return context
 
 
 class RequestedLocationViewSet(ModelViewSet):
@@ -30,7 +46,12 @@ class RequestedLocationViewSet(ModelViewSet):
     list_filter = ["status"]
     # Shown: what every location may see at any status (design.md): the first name only.
     list_display = [
-        Column("reference", label=_("reference"), accessor="request.reference"),
+        TitleColumn(
+            "reference",
+            label=_("reference"),
+            accessor="request.reference",
+            get_url=lambda row: reverse("aanvraagformulier_requests:detail", args=[row.pk]),
+        ),
         "location_title",
         DateColumn("created_at", label=_("filed on")),
         Column("status", label=_("status"), accessor="get_status_display"),
@@ -38,3 +59,9 @@ class RequestedLocationViewSet(ModelViewSet):
         Column("parent", label=_("parent's first name"), accessor="request.parent_first_name"),
     ]
     form_fields = ["status"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/", RequestDetailView.as_view(), name="detail"),
+        ]
