@@ -7,7 +7,9 @@ transaction.
 
 import datetime
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +19,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from opvanglocaties.models import PriorityRule
 
 from .models import AccessPurpose, AccessRecord
-from .scoping import Scope, rows_for
+from .scoping import Scope, Viewer, rows_for
 from .trail import record_access
+from .transitions import TransitionRefused, allowed_actions, apply
 from .visibility import FIELD_LABELS, field_value, for_row, ordered
 
 # A row is "due soon" this many days before its answer is due.
@@ -60,14 +63,35 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "form"
     page_title = _("Request for a location")
 
-    def get(self, request, pk):
-        scope = Scope(request.user)
+    def _row(self, request, pk):
+        self.scope = Scope(request.user)
         self.row = get_object_or_404(
             rows_for(request.user).select_related("request__region", "location"), pk=pk
         )
-        self.fields = for_row(scope, self.row)
-        record_access(scope, [self.row], AccessPurpose.VIEW)
+        # Only the location decides on its row; the loket supports, the officer audits.
+        self.may_act = self.scope.viewer(self.row) == Viewer.LOCATION
+
+    def get(self, request, pk):
+        self._row(request, pk)
+        self.fields = for_row(self.scope, self.row)
+        record_access(self.scope, [self.row], AccessPurpose.VIEW)
         return super().get(request, pk=pk)
+
+    def post(self, request, pk):
+        """A status action (transitions.py); refused moves come back as a message."""
+        self._row(request, pk)
+        if not self.may_act:
+            raise PermissionDenied
+        try:
+            apply(self.row, request.POST.get("action", ""))
+        except TransitionRefused as refusal:
+            messages.error(request, str(refusal.args[0]))
+        else:
+            messages.success(
+                request,
+                _("The request is now: %(status)s.") % {"status": self.row.get_status_display()},
+            )
+        return redirect("aanvraagformulier_requests:detail", pk=self.row.pk)
 
     def get_page_subtitle(self):
         return f"{self.row.request.reference}: {self.row.location_title}"
@@ -88,6 +112,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
                 "filed": row.request,
                 "values": shown_values(row.request, self.fields),
                 "badge": deadline_badge(row),
+                "actions": allowed_actions(row) if self.may_act else [],
                 "history": row.history.order_by("-history_date")[:50],
                 "accesses": AccessRecord.objects.filter(row=row).order_by("-accessed_at", "-pk")[
                     :50
