@@ -10,6 +10,7 @@ from .admin_views import RequestDetailView
 from .models import AccessPurpose, RequestedLocation
 from .scoping import Scope, rows_for
 from .trail import record_access
+from .visibility import for_row
 
 # The personal fields the list shows (the policy decides on top of this, per row).
 LIST_FIELDS = ("parent_first_name",)
@@ -23,13 +24,18 @@ class RequestedLocationIndexView(IndexView):
             rows_for(self.request.user).select_related("request__region").order_by("due_date", "pk")
         )
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        # The page of rows shown, one access record per row, in one insert.
-        record_access(
-            Scope(self.request.user), context["object_list"], AccessPurpose.LIST, LIST_FIELDS
-        )
-        return context
+    def get_table(self, object_list):
+        # The first name column shows only what the policy allows on each row (a region may
+        # hide it); the same page of rows is then recorded in the access trail.
+        scope = Scope(self.request.user)
+        for row in object_list:
+            visible = for_row(scope, row)
+            row.shown_first_name = (
+                row.request.parent_first_name if LIST_FIELDS[0] in visible else ""
+            )
+        # One access record per row shown, in one insert, in the request's transaction.
+        record_access(scope, object_list, AccessPurpose.LIST, LIST_FIELDS)
+        return super().get_table(object_list)
 
 
 class RequestedLocationViewSet(ModelViewSet):
@@ -56,7 +62,7 @@ class RequestedLocationViewSet(ModelViewSet):
         DateColumn("created_at", label=_("filed on")),
         Column("status", label=_("status"), accessor="get_status_display"),
         DateColumn("due_date", label=_("answer due by")),
-        Column("parent", label=_("parent's first name"), accessor="request.parent_first_name"),
+        Column("parent", label=_("parent's first name"), accessor="shown_first_name"),
     ]
     form_fields = ["status"]
 

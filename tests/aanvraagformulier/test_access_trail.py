@@ -124,3 +124,18 @@ def test_the_parent_sees_the_locations_name(world):
     record_access(Scope(staff_of(mine)), rows, AccessPurpose.VIEW)
 
     assert [r.location_title for r in trail_for_parent(filed)] == ["Mijn locatie"]
+
+
+def test_a_region_that_hides_the_first_name_hides_it_in_the_list(world, settings, region):
+    mine, _a, _b, _filed = world
+    settings.OPVANGPUNT_REQUEST_VISIBILITY = {
+        region.slug: {"location": {"accepted_for_review": ["postcode"]}}
+    }
+    client = Client()
+    client.force_login(staff_of(mine))
+
+    html = client.get(URL).content.decode()
+
+    assert "Sofie" not in html
+    # Nothing personal shown on that row: no record either.
+    assert not AccessRecord.objects.exists()
