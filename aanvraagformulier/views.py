@@ -25,6 +25,7 @@ from .forms.private import ContactForm
 from .models import OPEN_STATUSES, ChildcareRequest
 from .protection import guarded, private
 from .rules import rules_for
+from .trail import trail_for_parent
 
 FORM_TEMPLATE = "aanvraagformulier/form_page.html"
 
@@ -319,6 +320,7 @@ def _private_context(request, filed, token, **extra):
         "care_form": ChildForm(rules=rules, initial=_care_initial(filed), prefix="plan"),
         "contact_form": ContactForm(rules=rules, initial=_contact_initial(filed), prefix="contact"),
         "priority_names": {r.code: r.name for r in rules.priority_rules()},
+        "trail": trail_for_parent(filed),
     }
     context.update(extra)
     return context

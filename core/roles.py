@@ -1,8 +1,8 @@
 """The roles of the portal as Wagtail groups, in one place.
 
 A role is a Django group made by a migration (opvanglocaties 0003, home 0004, aanvraagformulier
-0002); the names are what the admin shows, so they are Dutch. Per-organiser and per-location
-staff groups sit on top of the provider roles (`opvanglocaties.permissions`).
+0002 and 0003); the names are what the admin shows, so they are Dutch. Per-organiser and
+per-location staff groups sit on top of the provider roles (`opvanglocaties.permissions`).
 """
 
 from django.contrib.auth.models import Group
@@ -14,8 +14,19 @@ LOCATION_GROUP = "Opvanglocatiegroep"
 LOCATION = "Opvanglocatie"
 # Social workers who file a request on a parent's behalf (aanvraagformulier migration 0002).
 REFERRER = "Toeleider"
+# The data protection officer: sees the access trail, never request data (aanvraagformulier
+# migration 0003).
+DATA_PROTECTION_OFFICER = "Functionaris gegevensbescherming"
 
-ROLE_GROUPS = (LOKET, COMMUNICATION, FINAL_EDITORS, LOCATION_GROUP, LOCATION, REFERRER)
+ROLE_GROUPS = (
+    LOKET,
+    COMMUNICATION,
+    FINAL_EDITORS,
+    LOCATION_GROUP,
+    LOCATION,
+    REFERRER,
+    DATA_PROTECTION_OFFICER,
+)
 # Every provider account has one of these: only a role gives access to the admin.
 PROVIDER_ROLES = (LOCATION_GROUP, LOCATION)
 

@@ -1,5 +1,6 @@
 """Models of the request app: requests and their locations, consents, forms in progress."""
 
+from .access import AccessPurpose, AccessRecord
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
 from .request import (
@@ -13,6 +14,8 @@ from .request import (
 
 __all__ = [
     "OPEN_STATUSES",
+    "AccessPurpose",
+    "AccessRecord",
     "CarePart",
     "ChildcareRequest",
     "Consent",

@@ -38,6 +38,9 @@ class RequestStatus(models.TextChoices):
     ENROLLED = "enrolled", _("enrolled")
     WITHDRAWN = "withdrawn", _("withdrawn")
     EXPIRED = "expired", _("expired")
+    # The parent accepted a place at another location: this row closes, and its location
+    # no longer sees contact data (issue 12, visibility).
+    PLACE_ELSEWHERE = "place_elsewhere", _("place found elsewhere")
 
 
 # A request is open while one of its locations may still offer a place.

@@ -425,6 +425,10 @@ OPVANGPUNT_REQUEST_RETENTION_YEARS = 5
 # Days within which we answer a parent's request to see, correct or erase their data
 # (GDPR art. 12(3): one month).
 OPVANGPUNT_DATA_REQUEST_RESPONSE_DAYS = 30
+# Per-region changes to who sees which request field at which status, keyed by region slug
+# (aanvraagformulier.visibility, the only reader; empty: design.md's matrix everywhere).
+# Example: {"gent": {"location": {"accepted_for_review": ["basic", "contact", "address"]}}}
+OPVANGPUNT_REQUEST_VISIBILITY = {}
 
 # The results map (search/static/search/map.js). Tiles come from this URL template; its host
 # is added to the public pages' img-src (core.csp). Empty: markers on a plain background,
