@@ -1,7 +1,4 @@
-"""Fiche ids carried in URLs ("?locaties=12,34"): compare and the request form both read them.
-
-(search.compare.parse_ids does the same for the compare list; it can call this one.)
-"""
+"""Fiche ids carried in URLs ("?locaties=12,34"): compare and the request form both read them."""
 
 MAX_ID = 2**31 - 1
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from opvanglocaties.ids import parse_location_ids
+
 SESSION_KEY = "compare"
 
 
@@ -11,21 +13,8 @@ def max_locations():
     return settings.OPVANGPUNT_MAX_COMPARE
 
 
-MAX_ID = 2**31 - 1
-
-
-def parse_ids(values):
-    """Location ids from URL values such as ["12,34", "56"]: positive integers, in order, once."""
-    ids = []
-    for value in values:
-        for part in str(value).split(","):
-            part = part.strip()
-            # isdigit() alone accepts "²"; the bounds keep ids within an SQL integer (and int()).
-            if not (part.isascii() and part.isdigit() and len(part) <= 10):
-                continue
-            if 0 < int(part) <= MAX_ID and int(part) not in ids:
-                ids.append(int(part))
-    return ids
+# The request form reads the same "?locaties=12,34", so the rule lives below both apps.
+parse_ids = parse_location_ids
 
 
 def limit(ids):
