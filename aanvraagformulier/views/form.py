@@ -1,14 +1,10 @@
-"""The request form's pages and the parent's private page. Thin: forms check, services write.
-
-URLs (Dutch): /aanvragen/ starts (with ?locaties= from compare or a fiche), /aanvragen/stap/
-<step>/ is one step, /aanvragen/verstuur/ sends, /aanvraag/<token>/ is the private page.
+"""The request form's steps: /aanvragen/ starts (with ?locaties= from compare or a fiche),
+/aanvragen/stap/<step>/ is one step, /aanvragen/verstuur/ sends. Thin: forms check, services
+write.
 """
 
-import json
-from urllib.parse import urlencode
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -19,13 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from opvanglocaties.ids import parse_location_ids
 from opvanglocaties.models import Region
 
-from . import changes, checks, gdpr, policies, services, steps
-from .forms import ChildForm, EmailLinkForm, EraseForm, LocationSearchForm, SendForm
-from .forms.private import ContactForm
-from .models import OPEN_STATUSES, ChildcareRequest
-from .protection import guarded, private
-from .rules import rules_for
-from .trail import trail_for_parent
+from .. import checks, policies, services, steps
+from ..forms import ChildForm, LocationSearchForm, SendForm
+from ..models import ChildcareRequest
+from ..protection import guarded, private
+from ..rules import rules_for
 
 FORM_TEMPLATE = "aanvraagformulier/form_page.html"
 
@@ -267,203 +261,3 @@ def request_done(request):
     if filed is None:
         return redirect("request_start")
     return render(request, "aanvraagformulier/done.html", {"filed": filed})
-
-
-# -- The private link -------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@guarded("link")
-@private
-def new_link(request):
-    """Ask a new private link by email; the same answer whether the address is known or not."""
-    form = EmailLinkForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data.get("website"):
-            services.send_new_links(form.cleaned_data["email"])
-        return render(request, "aanvraagformulier/new_link_sent.html")
-    status = 400 if form.is_bound else 200
-    return render(request, "aanvraagformulier/new_link.html", {"form": form}, status=status)
-
-
-def _resolve(request, token):
-    try:
-        return services.request_for_token(token), None
-    except services.LinkExpired:
-        return None, render(request, "aanvraagformulier/link_expired.html", status=410)
-    except services.LinkInvalid:
-        return None, render(request, "aanvraagformulier/link_invalid.html", status=404)
-
-
-def _private_context(request, filed, token, **extra):
-    rules = rules_for(filed.region)
-    rows = list(filed.locations.select_related("location").order_by("preference"))
-    open_rows = [row for row in rows if row.status in OPEN_STATUSES]
-    search = LocationSearchForm(request.GET or None)
-    results = []
-    if search.is_bound and search.is_valid() and len(open_rows) < rules.max_locations:
-        results = policies.search_locations(
-            search.cleaned_data["zoek"], exclude=[row.location_id for row in rows]
-        )
-        for location in results:
-            location.sharing_need = changes.sharing_needs_for(filed, location)
-    context = {
-        "filed": filed,
-        "token": token,
-        "rules": rules,
-        "rows": rows,
-        "open_rows": open_rows,
-        "search_form": search,
-        "results": results,
-        "searched": search.is_bound,
-        "room": len(open_rows) < rules.max_locations,
-        "care_form": ChildForm(rules=rules, initial=_care_initial(filed), prefix="plan"),
-        "contact_form": ContactForm(rules=rules, initial=_contact_initial(filed), prefix="contact"),
-        "priority_names": {r.code: r.name for r in rules.priority_rules()},
-        "trail": trail_for_parent(filed),
-    }
-    context.update(extra)
-    return context
-
-
-def _care_initial(filed):
-    initial = {
-        "child_status": "expected" if filed.child_is_expected else "born",
-        "child_birth_date": filed.child_birth_date,
-        "start_date": filed.start_date,
-        "end_date": filed.end_date,
-    }
-    initial.update({f"care_{day}": part for day, part in filed.care_parts.items()})
-    return initial
-
-
-def _contact_initial(filed):
-    return {"email": filed.email, "phone": filed.phone, "partner_name": filed.partner_name}
-
-
-@require_http_methods(["GET", "POST"])
-@guarded("link")
-@private
-def private_page(request, token):
-    """The parent's page: status per location, changes, confirmation, withdrawal, their data."""
-    filed, refusal = _resolve(request, token)
-    if refusal is not None:
-        return refusal
-    if request.method == "GET":
-        return render(
-            request, "aanvraagformulier/private.html", _private_context(request, filed, token)
-        )
-    return _private_action(request, filed, token)
-
-
-def _private_action(request, filed, token):
-    here = reverse("request_private", args=[token])
-    action, _sep, value = request.POST.get("action", "").partition(":")
-    rows = {str(row.pk): row for row in filed.locations.all()}
-    rules = rules_for(filed.region)
-    if action == "confirm":
-        changes.confirm_need(filed)
-        messages.success(request, _("Thank you: your request stays active."))
-    elif action == "withdraw_all":
-        if request.POST.get("confirm_withdraw_all"):
-            changes.withdraw(rows.values())
-            messages.success(request, _("Your request is withdrawn at every location."))
-        else:
-            messages.error(request, _("Tick the box to withdraw your whole request."))
-    elif action in ("withdraw", "up", "down") and value in rows:
-        row = rows[value]
-        if action == "withdraw":
-            changes.withdraw([row])
-            messages.success(
-                request,
-                _("%(location)s no longer sees your request.") % {"location": row.location_title},
-            )
-        elif row.status in OPEN_STATUSES:
-            changes.move(filed, row, -1 if action == "up" else 1)
-    elif action == "add":
-        return _private_add(request, filed, token, value, rules)
-    elif action in ("care_plan", "contact"):
-        return _private_form(request, filed, token, action, rules)
-    else:
-        messages.error(request, _("Choose what to do with the buttons on the page."))
-    return redirect(here)
-
-
-def _private_add(request, filed, token, value, rules):
-    here = reverse("request_private", args=[token])
-    ids = parse_location_ids([value])
-    found = policies.locations_in_order(ids)
-    location = found[0] if found else None
-    if location is None or filed.locations.filter(location=location).exists():
-        messages.error(request, _("This location does not exist or takes no requests."))
-        return redirect(here)
-    if not changes.room_for_more(filed):
-        messages.error(request, checks.location_count_error(rules.max_locations + 1, rules))
-        return redirect(here)
-    need = changes.sharing_needs_for(filed, location)
-    if need is not None and not request.POST.get(f"share_{location.pk}"):
-        messages.error(
-            request,
-            _("Agree to share with %(location)s, or remove it from your locations.")
-            % {"location": location.title},
-        )
-        return redirect(f"{here}?{urlencode({'zoek': location.title[:50]})}#toevoegen")
-    changes.add_location(filed, location, need)
-    messages.success(request, _("%(location)s was added.") % {"location": location.title})
-    return redirect(here)
-
-
-def _private_form(request, filed, token, action, rules):
-    if action == "care_plan":
-        form = ChildForm(request.POST, rules=rules, prefix="plan")
-        if form.is_valid():
-            changes.update_care_plan(filed, form.cleaned_data)
-            messages.success(request, _("Your care plan was changed."))
-            return redirect("request_private", token=token)
-        extra = {"care_form": form, "form_errors": form.error_summary()}
-    else:
-        form = ContactForm(request.POST, rules=rules, prefix="contact")
-        if form.is_valid():
-            changes.update_contact(filed, form.cleaned_data)
-            messages.success(request, _("Your contact details were changed."))
-            return redirect("request_private", token=token)
-        extra = {"contact_form": form, "form_errors": form.error_summary()}
-    context = _private_context(request, filed, token, **extra)
-    return render(request, "aanvraagformulier/private.html", context, status=400)
-
-
-@require_GET
-@guarded("link")
-@private
-def private_export(request, token):
-    """All the parent's data as JSON (GDPR art. 15 and 20)."""
-    filed, refusal = _resolve(request, token)
-    if refusal is not None:
-        return refusal
-    response = HttpResponse(
-        json.dumps(gdpr.export(filed), indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="aanvraag-{filed.reference}.json"'
-    return response
-
-
-@require_http_methods(["GET", "POST"])
-@guarded("link")
-@private
-def private_erase(request, token):
-    """Erasure (GDPR art. 17): confirm, then anonymise at once."""
-    filed, refusal = _resolve(request, token)
-    if refusal is not None:
-        return refusal
-    form = EraseForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        gdpr.erase(filed)
-        return render(request, "aanvraagformulier/erased.html")
-    status = 400 if form.is_bound else 200
-    return render(
-        request,
-        "aanvraagformulier/erase.html",
-        {"filed": filed, "token": token, "form": form},
-        status=status,
-    )
