@@ -223,13 +223,15 @@ def test_worker_survives_postgresql_stopping_starting_and_restarting(settings, p
         first, _ = queue_mail(settings)
         worker.wait_for(_delivered(first))
 
-        # A restart under a running worker terminates its connection.
-        reconnections = worker.output.count("reconnected")
+        # A restart under a running worker terminates its connection. Whether the worker
+        # notices it as a lost database (and logs "reconnected") or Django's connection health
+        # check replaces the connection first depends on where in its loop the restart lands;
+        # either way it must go on delivering (django-tasks-db's db_worker exited here).
         postgres_server.restart()
         connection.close()
         second, _ = queue_mail(settings)
         worker.wait_for(_delivered(second))
-        assert worker.output.count("reconnected") > reconnections
+        assert worker.running()
     finally:
         code = worker.stop()
     assert code == 0
