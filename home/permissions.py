@@ -25,13 +25,16 @@ from django.db import transaction
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    GroupApprovalTask,
     GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from core.roles import COMMUNICATION, FINAL_EDITORS, LOCATION, LOCATION_GROUP, LOKET
+from opvanglocaties.models import Region
 
 from .models import (
     AccessibilityStatementPage,
@@ -117,10 +120,41 @@ def grant_section_permissions(page):
         ).exclude(permission__in=wanted).delete()
 
 
+def review_workflow_name(region):
+    """The name of a region's copy of the review workflow."""
+    return f"{REVIEW_WORKFLOW}: {region.slug}"[:255]
+
+
+def review_workflow(region):
+    """The review workflow in which `region`'s own loket checks the facts (made on first use).
+
+    Wagtail's group approval lets every member of a step's group act on every page the
+    workflow runs on. With one workflow for all regions, whose first step is the Loket role
+    group, any city's loket could approve another city's privacy notice. Each region
+    therefore gets a copy whose first step is its loket group; the last step, the final
+    editors' independent approval, is the shared workflow's own task. Without a region or a
+    loket group the shared workflow applies.
+    """
+    shared = Workflow.objects.get(name=REVIEW_WORKFLOW)
+    if region is None or region.loket_group_id is None:
+        return shared
+    workflow, created = Workflow.objects.get_or_create(name=review_workflow_name(region))
+    if created:
+        steps = list(shared.workflow_tasks.select_related("task").order_by("sort_order"))
+        first = GroupApprovalTask.objects.create(name=f"{steps[0].task.name}: {region.name}"[:255])
+        first.groups.set([region.loket_group])
+        WorkflowTask.objects.create(workflow=workflow, task=first, sort_order=0)
+        for order, step in enumerate(steps[1:], start=1):
+            WorkflowTask.objects.create(workflow=workflow, task=step.task, sort_order=order)
+    return workflow
+
+
 def put_under_review(section):
-    """Give `section` the two-step workflow (the signal then takes publish from the authors)."""
+    """Give `section` its region's review workflow (the signal then takes publish from the
+    authors)."""
+    region = Region.objects.for_site(section.get_site())
     WorkflowPage.objects.update_or_create(
-        page=section, defaults={"workflow": Workflow.objects.get(name=REVIEW_WORKFLOW)}
+        page=section, defaults={"workflow": review_workflow(region)}
     )
 
 

@@ -96,7 +96,7 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client, settings):
     # the final editor approve; nobody publishes it directly.
     privacy = PrivacyPage.objects.filter(path__startswith=gent.site.root_page.path).get()
     workflow = privacy.get_workflow()
-    assert workflow.name == "Redactie en loket"
+    assert workflow.name == "Redactie en loket: gent"
     communicatie, redactie = (User.objects.get(username=n) for n in ("communicatie", "redactie"))
     for user in (communicatie, redactie):
         assert privacy.permissions_for_user(user).can_edit()

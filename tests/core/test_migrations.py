@@ -48,6 +48,29 @@ def test_final_editors_migration_takes_publish_off_sections_under_review(home_pa
     assert GroupPagePermission.objects.filter(page=reviewed, group__name="Eindredactie").exists()
 
 
+@pytest.mark.django_db
+def test_sections_under_review_move_to_their_regions_workflow(home_page, region):
+    # Before 0009 every section under review had the shared workflow, whose first step any
+    # region's loket could take. The migration's own function, on that state.
+    migration = importlib.import_module("home.migrations.0009_review_workflow_per_region")
+    shared = Workflow.objects.get(name="Redactie en loket")
+    privacy = home_page.add_child(instance=InformationPage(title="Privacy", slug="privacy"))
+    WorkflowPage.objects.create(page=privacy, workflow=shared)
+
+    migration.move_to_region_workflows(apps, schema_editor=None)
+    migration.move_to_region_workflows(apps, schema_editor=None)  # a second run changes nothing
+
+    workflow = WorkflowPage.objects.get(page=privacy).workflow
+    assert workflow.name == f"Redactie en loket: {region.slug}"
+    steps = [task.specific for task in workflow.tasks]
+    assert [list(step.groups.all()) for step in steps] == [
+        [region.loket_group],
+        list(shared.tasks.last().specific.groups.all()),
+    ]
+    assert steps[-1].pk == shared.tasks.last().pk  # the final editors' step is shared
+    assert Workflow.objects.filter(name__startswith="Redactie en loket:").count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_mail_queue_survives_the_move_from_the_project_package():
     # A database migrated before `core` existed holds the queue in `portal_queuedemail`, made

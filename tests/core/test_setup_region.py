@@ -63,7 +63,9 @@ def test_an_empty_database_gets_a_working_region_site(client, settings):
     # The privacy notice is the city's to write: a draft under the two-step workflow.
     privacy = PrivacyPage.objects.child_of(home).get()
     assert not privacy.live
-    assert privacy.get_workflow().name == REVIEW_WORKFLOW
+    # Its region's copy of the workflow: only this region's loket checks the facts.
+    assert privacy.get_workflow().name == f"{REVIEW_WORKFLOW}: gent"
+    assert list(privacy.get_workflow().tasks.first().specific.groups.all()) == [region.loket_group]
     assert GroupPagePermission.objects.filter(page=privacy, group__name=COMMUNICATION).exists()
     collection = Collection.objects.get(name=PROVIDER_COLLECTION)
     restriction = CollectionViewRestriction.objects.get(collection=collection)

@@ -18,10 +18,11 @@ from wagtail.models import (
 from core.models import IndependentApprovalTask
 from core.roles import COMMUNICATION, FINAL_EDITORS, LOKET
 from home.models import InformationPage, NewsPage
+from home.permissions import put_under_review
 
 from ..admin_forms import form_data
 from ..conftest import role
-from ..factories import UserFactory
+from ..factories import NewsIndexPageFactory, RegionFactory, UserFactory
 
 WORKFLOW = "Redactie en loket"
 
@@ -189,7 +190,8 @@ def final_editor(db):
 
 
 def review(news_index):
-    WorkflowPage.objects.create(page=news_index, workflow=Workflow.objects.get(name=WORKFLOW))
+    """Put the news section under its region's review workflow, as the portal does."""
+    put_under_review(news_index)
 
 
 def approve(client, user, page):
@@ -198,12 +200,13 @@ def approve(client, user, page):
     task_state = NewsPage.objects.get(pk=page.pk).current_workflow_state.current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
     assert client.post(url, {"comment": ""}).status_code == 302
-    return task_state.task.name
+    return task_state.task.name.split(":")[0]
 
 
 def current_task(page):
+    """The name of the step the page waits at, without the region a step's copy is for."""
     state = NewsPage.objects.get(pk=page.pk).current_workflow_state
-    return state.current_task_state.task.name if state else None
+    return state.current_task_state.task.name.split(":")[0] if state else None
 
 
 def test_under_review_communication_cannot_skip_the_workflow(
@@ -250,6 +253,40 @@ def test_news_item_in_the_workflow_needs_both_approvals(
     news_item.refresh_from_db()
     assert news_item.title == "Gemodereerd"
     assert news_item.live and not news_item.has_unpublished_changes
+
+
+def test_only_the_sections_own_loket_checks_the_facts(
+    client, communication_user, loket_user, region, news_item, news_index
+):
+    # One workflow for every region let any city's loket approve another city's texts.
+    review(news_index)
+    workflow = news_index.get_workflow()
+    first_step = workflow.tasks.first().specific
+    assert list(first_step.groups.all()) == [region.loket_group]
+    other_loket = UserFactory(
+        username="loket-elders",
+        groups=[role(LOKET), RegionFactory(name="Mechelen", slug="mechelen").loket_group],
+    )
+    client.force_login(communication_user)
+    data = page_form(client, edit_url(news_item))
+    data.update({"title": "Nagekeken", "action-submit": "action-submit"})
+    assert client.post(edit_url(news_item), data).status_code == 302
+    assert current_task(news_item) == "Inhoudelijke controle door het loket"
+
+    client.force_login(other_loket)
+    task_state = NewsPage.objects.get(pk=news_item.pk).current_workflow_state.current_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[news_item.pk, "approve", task_state.pk]
+    )
+    assert refused(client.post(url, {"comment": ""}))
+    assert current_task(news_item) == "Inhoudelijke controle door het loket"
+
+    assert approve(client, loket_user, news_item) == "Inhoudelijke controle door het loket"
+    assert current_task(news_item) == "Eindredactie"
+    # A second section of the same region shares the region's copy.
+    second = NewsIndexPageFactory(parent=news_index.get_parent(), slug="tweede-nieuws")
+    put_under_review(second)
+    assert second.get_workflow() == workflow
 
 
 def test_removing_the_workflow_gives_publishing_back(client, communication_user, news_index):
