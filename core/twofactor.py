@@ -98,13 +98,30 @@ class TwoFactorMiddleware:
             except Resolver404:
                 name = None
             if name not in OPEN_URL_NAMES:
-                step = (
-                    "opvangpunt_2fa_verify"
-                    if user_has_device(request.user)
-                    else ("opvangpunt_2fa_setup")
-                )
-                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+                return second_factor_first(request)
         return self.get_response(request)
+
+
+def second_factor_first(request):
+    """Send an unverified session to enrolment or to the code page, then back here."""
+    step = "opvangpunt_2fa_verify" if user_has_device(request.user) else "opvangpunt_2fa_setup"
+    return _to_step(step, request.get_full_path())
+
+
+def guard_restricted_document(document, request):
+    """A document only some groups may open asks for the second factor too (a
+    `before_serve_document` hook).
+
+    The provider documents are served outside /admin/, so the middleware does not see them; a
+    password alone must not open what the admin guards with two factors. A request that the
+    collection's restriction refuses anyway is left to Wagtail's own hook, which answers it.
+    """
+    restrictions = document.collection.get_view_restrictions()
+    if not restrictions or not all(r.accept_request(request) for r in restrictions):
+        return None
+    if needs_second_factor(request.user):
+        return second_factor_first(request)
+    return None
 
 
 class TokenForm(forms.Form):

@@ -1,5 +1,6 @@
-"""Admin hooks: unpublishing never takes along an alias out of reach; the two-factor pages and
-the "Login security" page (unlock, reset a second factor)."""
+"""Admin hooks: unpublishing never takes along an alias out of reach; the two-factor pages,
+the second factor for restricted documents, and the "Login security" page (unlock, reset a
+second factor)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -12,6 +13,9 @@ from wagtail.models import Page
 
 from . import account_admin, twofactor
 from .publishing import aliases_blocking
+
+# The provider documents are served outside /admin/: they ask for the second factor too.
+hooks.register("before_serve_document", twofactor.guard_restricted_document)
 
 
 @hooks.register("register_admin_urls")

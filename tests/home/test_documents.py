@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.http import Http404
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from wagtail.models import Collection
 
 from core.media import serve_media
@@ -91,6 +92,23 @@ def test_location_staff_and_loket_download_provider_documents(client, manual, lo
     for user in (UserFactory(username="locatie", groups=[role(LOCATION)]), loket_user):
         client.force_login(user)
         assert download(client, manual).startswith(b"%PDF"), user
+
+
+@pytest.mark.real_otp
+def test_provider_documents_ask_for_the_second_factor(client, manual, provider):
+    # A password alone opens no admin page; it must not open the provider documents either.
+    client.force_login(provider)
+    response = download(client, manual)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("opvangpunt_2fa_setup"))
+    assert f"next=%2Fdocumenten%2F{manual.pk}%2F" in response["Location"]
+
+
+@pytest.mark.real_otp
+def test_public_leaflets_do_not_ask_staff_for_a_second_factor(client, leaflet_index, provider):
+    version = LeafletVersionFactory(leaflet=LeafletPageFactory(parent=leaflet_index))
+    client.force_login(provider)
+    assert download(client, version.document).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(
