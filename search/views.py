@@ -45,6 +45,35 @@ class Column:
     remove_query: str
 
 
+def _choose(request, locations, base):
+    """The page where a parent picks which locations to keep when they chose too many.
+
+    The list so far stays as it was until they choose; the locations they just added come
+    first and are ticked, then as many of the earlier ones as fit.
+    """
+    kept = set(base)
+    ordered = [loc for loc in locations if loc.pk not in kept] + [
+        loc for loc in locations if loc.pk in kept
+    ]
+    ticked = {loc.pk for loc in ordered[: compare.max_locations()]}
+    carried = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in ("locatie", "toevoegen", "locaties")
+        for value in values
+    ]
+    return render(
+        request,
+        "search/compare_choose.html",
+        {
+            "choices": [(loc, loc.pk in ticked, loc.pk not in kept) for loc in ordered],
+            "carried": carried,
+            "max_locations": compare.max_locations(),
+            "previous": compare.as_param(base),
+        },
+    )
+
+
 @require_GET
 def compare_view(request):
     """The compare page. `?locaties=1,2` shows those; `?locatie=1&locatie=2` (ticked in the
@@ -55,7 +84,15 @@ def compare_view(request):
     added = compare.parse_ids(request.GET.getlist("toevoegen"))
     if picked or added or "locaties" not in request.GET:
         base = listed or ([] if picked else compare.stored(request.session))
-        ids, dropped = compare.limit(compare.parse_ids([*base, *picked, *added]))
+        wanted = compare.parse_ids([*base, *picked, *added])
+        if len(wanted) > compare.max_locations():
+            # Only fiches that can be shown count; when they are still too many, the parent
+            # chooses what to leave out: nothing is dropped without asking.
+            locations = _locations(wanted)
+            if len(locations) > compare.max_locations():
+                return _choose(request, locations, base=[] if picked else base)
+            wanted = [location.pk for location in locations]
+        ids, dropped = compare.limit(wanted)
         if dropped:
             messages.warning(request, compare.over_limit_message())
         compare.store(request.session, ids)

@@ -44,14 +44,60 @@ def test_the_list_is_kept_in_the_session_and_a_fiche_adds_to_it(client, make_loc
     assert back["Location"] == f"/vergelijken/?locaties={a.pk}%2C{b.pk}%2C{c.pk}"
 
 
-def test_at_most_four_locations(client, make_location):
+def choices(response):
+    """The choose page's (title, ticked) pairs, in its order."""
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        (soup.find("label", attrs={"for": box["id"]}).span.get_text(), box.has_attr("checked"))
+        for box in soup.select("form.compare-choose input[type=checkbox]")
+    ]
+
+
+def test_ticking_too_many_asks_which_to_keep(client, make_location):
     locations = [make_location(title=f"L{n}") for n in range(6)]
 
-    response = client.get("/vergelijken/", {"locatie": [loc.pk for loc in locations]}, follow=True)
+    response = client.get("/vergelijken/", {"locatie": [loc.pk for loc in locations]})
+
+    # Nothing is dropped without asking: all six, the first four ticked.
+    assert choices(response) == [(f"L{n}", n < 4) for n in range(6)]
+    assert "hoogstens 4" in response.content.decode()
+    kept = [locations[n].pk for n in (1, 3, 4, 5)]
+    chosen = client.get("/vergelijken/", {"locatie": kept}, follow=True)
+    assert compared(chosen) == ["L1", "L3", "L4", "L5"]
+
+
+def test_adding_to_a_full_list_from_a_fiche_asks_what_to_replace(client, make_location):
+    old = [make_location(title=f"Oud {n}") for n in range(4)]
+    new = make_location(title="Nieuw")
+    client.get("/vergelijken/", {"locaties": ",".join(str(loc.pk) for loc in old)})
+
+    response = client.get("/vergelijken/", {"toevoegen": new.pk, "postcode": "9000"})
+
+    # The new one comes first and is ticked; the list so far is kept until the parent chooses.
+    assert choices(response) == [("Nieuw", True)] + [(f"Oud {n}", n < 3) for n in range(4)]
+    html = response.content.decode()
+    assert "net toegevoegd" in html
+    assert '<input type="hidden" name="postcode" value="9000">' in html
+    assert client.session["compare"] == [loc.pk for loc in old]
+    keep_old = BeautifulSoup(html, "html.parser").find("a", string="Mijn lijst houden zoals ze was")
+    assert compared(client.get(keep_old["href"])) == [f"Oud {n}" for n in range(4)]
+
+
+def test_unpublished_ids_do_not_count_towards_the_limit(client, make_location):
+    shown = [make_location(title=f"L{n}") for n in range(4)]
+    gone = make_location(title="Weg")
+    gone.unpublish()
+
+    response = client.get(
+        "/vergelijken/", {"locatie": [*(loc.pk for loc in shown), gone.pk]}, follow=True
+    )
 
     assert compared(response) == ["L0", "L1", "L2", "L3"]
-    assert "hoogstens 4" in response.content.decode()
-    # A shared link with six: four are shown, and the page says so.
+
+
+def test_a_shared_link_with_too_many_shows_four_and_says_so(make_location):
+    locations = [make_location(title=f"L{n}") for n in range(6)]
     six = ",".join(str(loc.pk) for loc in locations)
     shown = Client().get("/vergelijken/", {"locaties": six})
     assert len(compared(shown)) == 4
