@@ -1,7 +1,7 @@
 """What the search page shows: the form, one page of results, facets and a way to widen."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Avg, Count
 
 from opvanglocaties.models import Region
 from opvanglocaties.presenters import CARD_PREFETCH, FicheCard
@@ -96,7 +96,13 @@ def cards(locations, search, request=None):
 
 
 def widen(params, region, search):
-    """Where the same search does find places: other neighbourhoods and the buurgemeenten."""
+    """Where the same search does find places: other neighbourhoods and the buurgemeenten,
+    nearest first.
+
+    Near means near the place searched (its position, postcode or wijk): each suggestion's
+    distance is measured to the middle of the places it would find. Without such a place the
+    suggestions with the most places come first.
+    """
     municipality = search.query.municipality or next(
         (n.municipality for n in search.query.neighbourhoods), None
     )
@@ -108,7 +114,8 @@ def widen(params, region, search):
     wider["buurgemeenten"] = "on"
     wider.pop("pagina", None)
     _form, wider_search = build_search(wider, region)
-    rows = (
+    # One row per wijk or buurgemeente: a handful, so they are ranked here, not in SQL.
+    rows = list(
         wider_search.filtered()
         .order_by()
         .values(
@@ -117,11 +124,16 @@ def widen(params, region, search):
             "neighbourhood__name",
             "neighbourhood__slug",
         )
-        .annotate(n=Count("pk"))
-        .order_by("-n")[:MAX_SUGGESTIONS]
+        .annotate(n=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude"))
     )
+    rows.sort(
+        key=lambda row: (-row["n"], row["neighbourhood__name"] or row["municipality__name_nl"])
+    )
+    origin = search.origin
+    if origin is not None:
+        rows.sort(key=lambda row: _distance_or_last(origin, row))
     suggestions = []
-    for row in rows:
+    for row in rows[:MAX_SUGGESTIONS]:
         link = wider.copy()
         if row["municipality__slug"] == municipality.slug and row["neighbourhood__slug"]:
             link.pop("buurgemeenten", None)
@@ -135,3 +147,9 @@ def widen(params, region, search):
                 link.setlist("wijk", [row["neighbourhood__slug"]])
         suggestions.append({"name": name, "count": row["n"], "query": link.urlencode()})
     return suggestions
+
+
+def _distance_or_last(origin, row):
+    if row["latitude"] is None:
+        return float("inf")
+    return geo.distance_km(origin, row["latitude"], row["longitude"])

@@ -400,6 +400,39 @@ def test_empty_state_suggests_other_neighbourhoods_and_buurgemeenten(
     assert "1 in Gentbrugge" in response.content.decode()
 
 
+def test_empty_state_suggests_the_nearest_neighbourhoods_first(
+    client, search_page, make_location, wijken, gent
+):
+    # Ledeberg's middle is at 51.035, 3.735. Far wijken with many places used to come first
+    # (by count, then alphabetically), some across the city.
+    ledeberg, gentbrugge = wijken
+    set_availability(make_location(title="Vol", neighbourhood=ledeberg), FULL)
+    places = {
+        "Gentbrugge": ((51.045, 3.755), 1, gentbrugge),  # next door
+        "Brugse Poort": ((51.055, 3.700), 1, None),  # about 3 km
+        "Zwijnaarde": ((50.990, 3.710), 4, None),  # about 5 km, most places
+        "Mariakerke": ((51.075, 3.670), 3, None),  # about 6.4 km
+        "Afsnee": ((51.030, 3.630), 2, None),  # about 7 km
+    }
+    for name, ((lat, lng), count, wijk) in places.items():
+        wijk = wijk or NeighbourhoodFactory(municipality=gent, name=name)
+        for n in range(count):
+            set_availability(
+                make_location(title=f"{name} {n}", neighbourhood=wijk, latitude=lat, longitude=lng),
+                FREE_NOW,
+            )
+
+    response = client.get("/zoeken/", {"gemeente": "gent", "wijk": "ledeberg", "beschikbaar": "nu"})
+
+    assert titles(response) == []
+    assert [(s["name"], s["count"]) for s in response.context["suggestions"]] == [
+        ("Gentbrugge", 1),
+        ("Brugse Poort", 1),
+        ("Zwijnaarde", 4),
+        ("Mariakerke", 3),
+    ]
+
+
 def test_best_match_puts_names_with_the_words_first(client, search_page, make_location):
     make_location(title="Crèche Pluim", summary="Naast het park De Zonnebloem.")
     make_location(title="Kinderdagverblijf De Zonnebloem")
