@@ -377,9 +377,45 @@ class LocationSearch:
     @cached_property
     def municipalities_in_other_regions(self):
         """Ids of the buurgemeenten served by another region (not by this one, nor by none)."""
-        own = self.region.pk if self.region else None
-        return {
-            municipality.pk
-            for municipality in self.neighbouring_municipalities
-            if municipality.regions.all() and own not in {r.pk for r in municipality.regions.all()}
+        return {pk for pk, names in self.other_region_names.items() if names} & {
+            m.pk for m in self.neighbouring_municipalities
         }
+
+    @cached_property
+    def other_region_names(self):
+        """{municipality id: the names of the regions serving it} for every municipality in
+        scope that this region does not serve ("" for one no region serves).
+
+        Only the municipality asked for and its buurgemeenten can lie outside the region (the
+        region's own municipalities are the scope otherwise), so this costs at most one query:
+        for the municipality asked for, when it is another region's.
+        """
+        own = self.region.pk if self.region else None
+        candidates = list(self.neighbouring_municipalities)
+        asked = self.query.municipality
+        if asked is not None and (
+            self.region_municipality_ids is None or asked.pk not in self.region_municipality_ids
+        ):
+            candidates.append(asked)
+        names = {}
+        for municipality in candidates:
+            regions = list(municipality.regions.all())
+            if own not in {r.pk for r in regions}:
+                names[municipality.pk] = ", ".join(r.name for r in regions)
+        return names
+
+    @cached_property
+    def uncovered_neighbours(self):
+        """The buurgemeenten where the portal lists no location at all, whatever the filters
+        (a "(0)" there means the portal does not cover it, not that it is full)."""
+        ids = [m.pk for m in self.neighbouring_municipalities]
+        if not ids:
+            return []
+        listed = set(
+            LocationPage.objects.live()
+            .public()
+            .filter(municipality__in=ids)
+            .values_list("municipality", flat=True)
+            .distinct()
+        )
+        return [m for m in self.neighbouring_municipalities if m.pk not in listed]

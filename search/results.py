@@ -71,11 +71,9 @@ def search_context(request, page):
 
 def cards(locations, search, request=None):
     """The cards of the shown fiches, with what the search knows about each: its distance
-    from the origin, and whether it lies in a buurgemeente (of another region)."""
-    outside = search.municipalities_in_other_regions
-    regions = {
-        m.pk: ", ".join(r.name for r in m.regions.all()) for m in search.neighbouring_municipalities
-    }
+    from the origin, whether it lies in a buurgemeente, and the region serving it when that
+    is not this one."""
+    outside = search.other_region_names
     neighbouring = {m.pk for m in search.neighbouring_municipalities}
     return [
         FicheCard.of(
@@ -87,9 +85,7 @@ def cards(locations, search, request=None):
                 else None
             ),
             in_neighbouring_municipality=location.municipality_id in neighbouring,
-            other_region=regions.get(location.municipality_id, "")
-            if location.municipality_id in outside
-            else "",
+            other_region=outside.get(location.municipality_id, ""),
         )
         for location in locations
     ]

@@ -203,6 +203,39 @@ def test_buurgemeenten_reach_across_the_region_border(
     assert "Merelbeke-Melle (andere regio)" in html
 
 
+def test_results_from_another_region_say_so_also_without_buurgemeenten(
+    client, search_page, make_location, region
+):
+    # On Gent's site, Antwerpen's locations were listed like Gent's own.
+    antwerpen = municipality(ANTWERPEN)
+    Region.objects.create(name="Antwerpen", slug="antwerpen").municipalities.add(antwerpen)
+    make_location(title="In Antwerpen", municipality=antwerpen, postcode="2000")
+
+    response = client.get("/zoeken/", {"gemeente": "antwerpen"})
+
+    assert titles(response) == ["In Antwerpen"]
+    assert [card.other_region for card in response.context["cards"]] == ["Antwerpen"]
+    assert "Andere regio: Antwerpen" in response.content.decode()
+    # Gent's own locations carry no such label.
+    make_location(title="In Gent")
+    own = client.get("/zoeken/", {"gemeente": "gent"})
+    assert [card.other_region for card in own.context["cards"]] == [""]
+    assert "Andere regio" not in own.content.decode()
+
+
+def test_buurgemeenten_without_any_location_are_named(client, search_page, make_location, buren):
+    merelbeke, _destelbergen = buren
+    make_location(title="In Gent")
+    make_location(title="Vol in Merelbeke", municipality=merelbeke, postcode="9820")
+
+    response = client.get("/zoeken/", {"gemeente": "gent", "buurgemeenten": "on"})
+
+    # Destelbergen's "(0)" means the portal lists nothing there, not that it is full.
+    html = " ".join(response.content.decode().split())
+    assert "Het portaal dekt Destelbergen niet: er staan daar geen opvanglocaties in." in html
+    assert "dekt Merelbeke" not in html
+
+
 def test_a_municipality_can_be_typed_by_name(client, search_page, make_location, buren):
     make_location(title="In Merelbeke", municipality=buren[0], postcode="9820")
 
