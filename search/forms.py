@@ -6,6 +6,7 @@ Bad input never stops a search: a field that does not validate gets a Dutch mess
 it and its filter is left out, while the other filters still apply.
 """
 
+import datetime
 import re
 
 from django import forms
@@ -19,6 +20,7 @@ from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
 from . import widgets
 from .choices import Availability, Sort
 from .geo import in_belgium
+from .months import parse_month
 from .query import SearchQuery
 
 MAX_QUERY_LENGTH = 200
@@ -29,15 +31,26 @@ POSTCODE_IN_TEXT = re.compile(r"\b([1-9]\d{3})\b")
 
 
 class MonthField(forms.DateField):
-    """A month as `YYYY-MM` (what `<input type="month">` sends); cleans to its first day."""
+    """A month as parents type it ("03/2027", "maart 2027", "2027-03": `months.parse_month`);
+    cleans to its first day. A text box, not `type="month"`, which takes only arrow keys in
+    Chromium."""
 
-    widget = widgets.DateInput(attrs={"type": "month"})
-    input_formats = ["%Y-%m"]
-    default_error_messages = {"invalid": _("Enter a month as year and month, e.g. 2027-03.")}
+    widget = widgets.DateInput(
+        format="%m/%Y", attrs={"placeholder": _("e.g. 03/2027"), "autocomplete": "off"}
+    )
+    default_error_messages = {
+        "invalid": _("Enter a month as month and year, e.g. 03/2027 or maart 2027.")
+    }
 
     def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace(day=1) if value else value
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value.replace(day=1)
+        month = parse_month(value)
+        if month is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return month
 
 
 class SearchForm(forms.Form):

@@ -114,7 +114,10 @@
         var icon = markerIcon(container);
         var points = [];
         results.forEach(function (result) {
+            // Out of the tab order: the result list is the accessible equivalent, and twenty
+            // markers would stand between a keyboard user and the list.
             var marker = L.marker([result.lat, result.lng], {
+                keyboard: false,
                 icon: icon,
                 title: result.title,
                 alt: result.title
