@@ -1,0 +1,25 @@
+"""What the back-office request list needs besides its rows: the counts per status, and the
+filter choices that depend on the user's scope. Plain functions the list view calls."""
+
+from django.db.models import Count
+
+from opvanglocaties.models import PriorityRule
+
+from .models import RequestStatus
+
+
+def status_counts(rows):
+    """[(status, label, count)] of `rows` (the user's scoped rows), every status in the
+    table's order, zeros included: one grouped query, however many rows."""
+    counts = dict(rows.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(value, label, counts.get(value, 0)) for value, label in RequestStatus.choices]
+
+
+def priority_rules_for(scope):
+    """The priority rules a user can filter on: their loket regions' rules, or for a
+    location every rule some region asks (a location takes requests from several)."""
+    if scope.loket_region_ids:
+        rules = PriorityRule.objects.filter(regions__in=scope.loket_region_ids)
+    else:
+        rules = PriorityRule.objects.filter(regions__isnull=False)
+    return rules.distinct().only("code", "name")
