@@ -81,7 +81,10 @@ class RequestedLocationFilterSet(WagtailFilterSet):
     """Status, deadline, start date, priority rules, care parts and the child's age."""
 
     status = django_filters.MultipleChoiceFilter(
-        label=_("status"), choices=RequestStatus.choices, widget=forms.CheckboxSelectMultiple
+        label=_("status"),
+        choices=RequestStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     deadline = django_filters.ChoiceFilter(
         label=_("deadline"), choices=DEADLINE_CHOICES, method="filter_deadline"
@@ -93,16 +96,21 @@ class RequestedLocationFilterSet(WagtailFilterSet):
         label=_("priority rules"),
         method="filter_priority",
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     care = django_filters.MultipleChoiceFilter(
         label=_("care parts"),
         choices=CARE_CHOICES,
         method="filter_care",
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     age = django_filters.ChoiceFilter(
         label=_("child's age at the start"), choices=AGE_CHOICES, method="filter_age"
     )
+
+    # No filter joins a many-valued relation, so none needs DISTINCT (django-filter's
+    # default for multiple choices), which would make the database sort every row first.
 
     class Meta:
         model = RequestedLocation

@@ -1,7 +1,7 @@
 """What the back-office request list needs besides its rows: the counts per status, and the
 filter choices that depend on the user's scope. Plain functions the list view calls."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from opvanglocaties.models import PriorityRule
 
@@ -10,9 +10,16 @@ from .models import RequestStatus
 
 def status_counts(rows):
     """[(status, label, count)] of `rows` (the user's scoped rows), every status in the
-    table's order, zeros included: one grouped query, however many rows."""
-    counts = dict(rows.order_by().values_list("status").annotate(n=Count("pk")))
-    return [(value, label, counts.get(value, 0)) for value, label in RequestStatus.choices]
+    table's order, zeros included: one query, however many rows.
+
+    One conditional count per status in a single pass, not GROUP BY status: with the
+    (status, due_date) index SQLite answers a GROUP BY by walking that index and fetching
+    every row from the table out of order, five times slower at 100,000 rows (bench/README.md).
+    """
+    counts = rows.aggregate(
+        **{value: Count("pk", filter=Q(status=value)) for value in RequestStatus.values}
+    )
+    return [(value, label, counts[value]) for value, label in RequestStatus.choices]
 
 
 def priority_rules_for(scope):
