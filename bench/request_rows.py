@@ -55,7 +55,7 @@ def copy_requests(template, count, prefix="Z"):
         # Due dates spread over six weeks around the template's, so "overdue" and "due
         # soon" both hold a share of the rows.
         if connection.vendor == "postgresql":
-            due = "r.due_date + ((c.id %% 42) - 21)"
+            due = "r.due_date + ((c.id %% 42) - 21)::integer"
         else:
             due = "date(r.due_date, ((c.id %% 42) - 21) || ' days')"
         cursor.execute(
