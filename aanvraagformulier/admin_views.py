@@ -5,39 +5,22 @@ fields from `visibility.for_row`, and each display writes an access record in th
 transaction.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from opvanglocaties.models import PriorityRule
 
+from .deadlines import deadline_badge
 from .models import AccessPurpose, AccessRecord
 from .scoping import Scope, Viewer, rows_for
 from .trail import record_access
 from .transitions import TransitionRefused, allowed_actions, apply
 from .visibility import FIELD_LABELS, field_value, for_row, ordered
-
-# A row is "due soon" this many days before its answer is due.
-DUE_SOON_DAYS = 3
-
-
-def deadline_badge(row, today=None):
-    """ "overdue", "due_soon" or None for an open row's due date (closed rows: None)."""
-    if not row.is_open:
-        return None
-    today = today or timezone.localdate()
-    if row.due_date < today:
-        return "overdue"
-    if row.due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
-        return "due_soon"
-    return None
 
 
 def shown_values(filed, fields):

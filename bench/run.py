@@ -51,8 +51,11 @@ FIGURES = (
     "admin_explorer_provider",
     "admin_explorer_loket",
     "request_submit",
+    "backoffice_list",
+    "backoffice_detail",
     "worker_memory",
 )
+BACKOFFICE = ("backoffice_list", "backoffice_detail")
 
 
 def parse_args(argv=None):
@@ -285,6 +288,18 @@ def timed_figures(targets, repeat, only=None):
         ),
         ("admin_explorer_loket", lambda: logged_in(targets.loket), explorer, False),
     ]
+    if not only or set(BACKOFFICE) & set(only):
+        from .backoffice import prepare, verified
+
+        prepare(targets)
+        plan += [
+            (name, lambda: verified(anonymous(), targets.requests_loket), path, False)
+            for name, path in zip(
+                BACKOFFICE,
+                (targets.backoffice_list_path, targets.backoffice_detail_path),
+                strict=True,
+            )
+        ]
     if only:
         plan = [step for step in plan if step[0] == "floor" or step[0] in only]
     results = {}

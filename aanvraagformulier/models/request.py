@@ -218,6 +218,8 @@ class RequestedLocation(PrivateModel):
                 name="one_row_per_location_per_request",
             )
         ]
+        # The list's usual question: open rows of a status by due date (filters and sort).
+        indexes = [models.Index(fields=["status", "due_date"], name="row_status_due")]
 
     def __str__(self):
         return f"{self.request.reference}: {self.location_title}"
