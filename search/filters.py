@@ -151,7 +151,9 @@ class LocationSearch:
             return geo.Point(*query.position, _("your position"))
         if query.postcode:
             return self._postcode_origin(query.postcode)
-        for neighbourhood in query.neighbourhoods:
+        for neighbourhood in (query.origin_neighbourhood, *query.neighbourhoods):
+            if neighbourhood is None:
+                continue
             if neighbourhood.min_latitude is not None:
                 return geo.Point(
                     (neighbourhood.min_latitude + neighbourhood.max_latitude) / 2,

@@ -76,10 +76,13 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": _("We do not know a neighbourhood “%(value)s” here.")},
     )
     postcode = forms.CharField(
-        label=_("Postcode or address"),
+        label=_("From postcode or wijk"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text=_("To sort by distance, e.g. 9000 or Kerkstraat 1, 9050 Gent."),
+        help_text=_(
+            "To sort by distance, e.g. 9000 or Ledeberg. Distance is measured from the middle "
+            "of the postcode or wijk, not from a street address."
+        ),
         widget=widgets.TextInput,
     )
     afstand = forms.FloatField(
@@ -230,20 +233,40 @@ class SearchForm(forms.Form):
         return [n for n in self.neighbourhood_choices if n.choice_value in slugs]
 
     def clean_postcode(self):
+        """A postcode (from an address too, with a notice), or a wijk typed by name: the
+        place distances are measured from. There is no address register offline, so a
+        street is never located; the notice says so rather than pretend."""
         text = self.cleaned_data["postcode"].strip()
         if not text:
             return None
         match = POSTCODE_IN_TEXT.search(text)
         if match is None:
-            raise forms.ValidationError(
-                _("Enter a Belgian postcode of four digits, or an address with one.")
-            )
+            neighbourhood = self._neighbourhood_named(text)
+            if neighbourhood is None:
+                raise forms.ValidationError(
+                    _("Enter a Belgian postcode of four digits, or the name of a wijk.")
+                )
+            return neighbourhood
         code = match.group(1)
         if not PostalCode.objects.filter(code=code).exists():
             raise forms.ValidationError(
                 _("We do not know postcode %(code)s."), params={"code": code}
             )
+        if text != code:
+            self.notices.append(
+                _(
+                    "Distances are measured from the middle of postcode %(code)s, not from "
+                    "the address you typed."
+                )
+                % {"code": code}
+            )
         return code
+
+    def _neighbourhood_named(self, text):
+        slug = slugify(text[:100])
+        return next(
+            (n for n in self.neighbourhood_choices if slug in (n.slug, slugify(n.name))), None
+        )
 
     def clean_vanaf(self):
         month = self.cleaned_data["vanaf"]
@@ -287,7 +310,10 @@ class SearchForm(forms.Form):
             municipality=data.get("gemeente"),
             include_neighbours=bool(data.get("buurgemeenten")),
             neighbourhoods=tuple(data.get("wijk") or ()),
-            postcode=data.get("postcode") or "",
+            postcode=data["postcode"] if isinstance(data.get("postcode"), str) else "",
+            origin_neighbourhood=(
+                data["postcode"] if isinstance(data.get("postcode"), Neighbourhood) else None
+            ),
             radius_km=data.get("afstand"),
             latitude=data.get("lat"),
             longitude=data.get("lng"),

@@ -21,6 +21,7 @@ class SearchQuery:
     include_neighbours: bool = False  # buurgemeenten: also the municipality's buurgemeenten
     neighbourhoods: tuple = ()  # wijk: Neighbourhood objects
     postcode: str = ""  # postcode: four digits, the place distances are measured from
+    origin_neighbourhood: object = None  # postcode field: a wijk typed there instead (its middle)
     radius_km: float | None = None  # afstand
     latitude: float | None = None  # lat: the parent's position (in Belgium, with longitude)
     longitude: float | None = None  # lng

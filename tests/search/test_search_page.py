@@ -236,6 +236,43 @@ def test_buurgemeenten_without_any_location_are_named(client, search_page, make_
     assert "dekt Merelbeke" not in html
 
 
+def test_distance_from_an_address_says_it_is_the_postcodes_middle(
+    client, search_page, make_location
+):
+    # "Heiveldstraat 51, 9040 Gent" and "9040" gave the same distances without a word.
+    make_location(title="Dichtbij", postcode="9040", latitude=51.06, longitude=3.75)
+    by_code = client.get("/zoeken/", {"postcode": "9040", "sorteer": "afstand"})
+    by_address = client.get(
+        "/zoeken/", {"postcode": "Heiveldstraat 51, 9040 Gent", "sorteer": "afstand"}
+    )
+
+    assert [c.distance_km for c in by_code.context["cards"]] == [
+        c.distance_km for c in by_address.context["cards"]
+    ]
+    notice = "Afstanden meten we vanuit het midden van postcode 9040, niet vanuit het adres"
+    assert any(notice in str(n) for n in by_address.context["notices"])
+    assert not any(notice in str(n) for n in by_code.context["notices"])
+    assert "niet vanaf een straatadres" in by_code.content.decode()  # the field's help says so
+
+
+def test_a_wijk_typed_as_the_place_to_measure_from(client, search_page, make_location, wijken):
+    _ledeberg, _gentbrugge = wijken  # Ledeberg's middle: 51.035, 3.735
+    make_location(title="Ver", latitude=51.10, longitude=3.60, postcode="9000")
+    make_location(title="Nabij", latitude=51.036, longitude=3.736, postcode="9050")
+
+    response = client.get("/zoeken/", {"postcode": "Ledeberg", "sorteer": "afstand"})
+
+    assert response.context["form"].errors == {}
+    assert titles(response) == ["Nabij", "Ver"]
+    assert response.context["cards"][0].distance_km < 0.5
+    # Measured from the wijk, not limited to it.
+    assert response.context["search"].query.neighbourhoods == ()
+    unknown = client.get("/zoeken/", {"postcode": "Nergenshuizen"})
+    assert unknown.context["form"].errors["postcode"] == [
+        "Vul een Belgische postcode van vier cijfers in, of de naam van een wijk."
+    ]
+
+
 def test_a_municipality_can_be_typed_by_name(client, search_page, make_location, buren):
     make_location(title="In Merelbeke", municipality=buren[0], postcode="9820")
 
