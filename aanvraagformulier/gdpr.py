@@ -124,6 +124,10 @@ def erase(filed):
     filed.save()
     # The change history held the same data: rewrite every historical row alike.
     ChildcareRequest.history.filter(id=filed.pk).update(**values)
+    # The locations' messages to the parent and their notes may name the family: gone too.
+    texts = {"message": "", "stale_note": ""}
+    RequestedLocation.objects.filter(request=filed).update(**texts)
+    RequestedLocation.history.filter(request_id=filed.pk).update(**texts)
     _drop_queued_mail(email)
 
 
