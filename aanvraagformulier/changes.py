@@ -110,7 +110,7 @@ def _locked_rows(filed):
     first click's outcome."""
     return {
         row.pk: row
-        for row in RequestedLocation.objects.select_for_update()
+        for row in RequestedLocation.objects.select_for_update(of=("self",))
         .filter(request=filed)
         .select_related("location")
         .order_by("preference")

@@ -74,8 +74,14 @@ def export(filed):
                 "location": row.location_title,
                 "status": row.status,
                 "due_date": _iso(row.due_date),
+                "message": row.message,
+                "offer_accepted_at": _iso(row.parent_accepted_at),
                 "history": [
-                    {"status": entry.status, "date": entry.history_date.isoformat()}
+                    {
+                        "status": entry.status,
+                        "date": entry.history_date.isoformat(),
+                        "message": entry.message,
+                    }
                     for entry in history
                     if entry.id == row.pk
                 ],

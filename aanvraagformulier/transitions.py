@@ -54,7 +54,11 @@ def allowed_actions(row):
 
 def _locked(row):
     """The row again, locked for this transaction (two staff clicking at once: one wins)."""
-    return RequestedLocation.objects.select_for_update().select_related("request").get(pk=row.pk)
+    return (
+        RequestedLocation.objects.select_for_update(of=("self",))
+        .select_related("request")
+        .get(pk=row.pk)
+    )
 
 
 def _save(locked, row, fields, by):

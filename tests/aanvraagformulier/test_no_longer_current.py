@@ -4,7 +4,9 @@ rejects it (it goes back)."""
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from aanvraagformulier.models import OPEN_STATUSES, RequestStatus
 from aanvraagformulier.transitions import (
@@ -179,3 +181,20 @@ def test_others_get_404(world, region):
     assert f'data-proposal="{row.pk}"' not in dashboard
     row.refresh_from_db()
     assert row.status == "new" and row.stale_proposed
+
+
+def test_the_panel_costs_the_same_queries_for_one_or_many_proposals(world, region, loket_user):
+    _mine, _theirs, here, _there = world
+    client = client_for(loket_user)
+
+    def dashboard_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/admin/").status_code == 200
+        return len(queries)
+
+    propose_stale(make_request(region, [here]).locations.get(), "moved")
+    client.get("/admin/")  # warm caches
+    one = dashboard_queries()
+    for _ in range(4):
+        propose_stale(make_request(region, [here]).locations.get(), "no_response")
+    assert dashboard_queries() == one
