@@ -1,8 +1,9 @@
-"""The back-office's detail view of one requested location (read-only, issue 12 item 4).
+"""The back-office's detail view of one requested location and its actions (issue 12).
 
 Thin: the row comes from `scoping.rows_for` (404 outside the user's scope, never data), the
 fields from `visibility.for_row`, and each display writes an access record in the request's
-transaction.
+transaction. The actions (decide with a message, propose "no longer current"; the loket
+confirms or rejects that proposal) are `transitions`' functions.
 """
 
 from django.contrib import messages
@@ -16,10 +17,19 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from opvanglocaties.models import PriorityRule
 
 from .deadlines import deadline_badge
+from .forms.decision import DecisionForm, StaleForm
 from .models import AccessPurpose, AccessRecord
 from .scoping import Scope, Viewer, rows_for
 from .trail import record_access
-from .transitions import TransitionRefused, allowed_actions, apply
+from .transitions import (
+    TRANSITIONS,
+    TransitionRefused,
+    allowed_actions,
+    apply,
+    confirm_stale,
+    propose_stale,
+    reject_stale,
+)
 from .visibility import FIELD_LABELS, field_value, for_row, ordered
 
 
@@ -39,6 +49,22 @@ def shown_values(filed, fields):
     return values
 
 
+def timeline(row, limit=50):
+    """The row's versions, newest first, each marked with what it changed that the page
+    tells: `new_message` (the message sent with that decision) and `new_stale` (a proposal
+    "no longer current" made then)."""
+    versions = list(row.history.select_related("history_user").order_by("-history_date")[:limit])
+    for index, entry in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        changed = older is None or entry.status != older.status
+        entry.new_message = entry.message if changed else ""
+        entry.new_stale = bool(
+            entry.stale_proposed_at
+            and (older is None or older.stale_proposed_at != entry.stale_proposed_at)
+        )
+    return versions
+
+
 class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     """One row: what the policy lets this user see, its deadline, and its timeline."""
 
@@ -56,24 +82,75 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, pk):
         self._row(request, pk)
+        return self._show()
+
+    def _show(self, status=200, **forms):
+        """The page, with the policy's fields; every display writes an access record."""
         self.fields = for_row(self.scope, self.row)
         record_access(self.scope, [self.row], AccessPurpose.VIEW)
-        return super().get(request, pk=pk)
+        self.forms = forms
+        response = self.render_to_response(self.get_context_data(pk=self.row.pk))
+        response.status_code = status
+        return response
 
     def post(self, request, pk):
-        """A status action (transitions.py); refused moves come back as a message."""
+        """An action; a refused move comes back as a message, bad input next to its field."""
         self._row(request, pk)
+        action = request.POST.get("action", "")
+        if action in ("confirm_stale", "reject_stale"):
+            return self._loket_decides(request, action)
         if not self.may_act:
             raise PermissionDenied
+        if action == "propose_stale":
+            return self._propose_stale(request)
+        form = DecisionForm(request.POST, row=self.row, actions=TRANSITIONS.items())
+        if not form.is_valid():
+            if "action" in form.errors:
+                messages.error(request, _("This action does not exist."))
+                return self._back()
+            return self._show(400, decision_form=form)
+        return self._attempt(
+            request,
+            lambda: apply(self.row, action, by=request.user, message=form.text()),
+            _("The request is now: %(status)s. The parent is told by email."),
+        )
+
+    def _propose_stale(self, request):
+        form = StaleForm(request.POST)
+        if not form.is_valid():
+            return self._show(400, stale_form=form)
+        data = form.cleaned_data
+        return self._attempt(
+            request,
+            lambda: propose_stale(self.row, data["reason"], data["note"], by=request.user),
+            _("The loket is asked to confirm that this request is no longer current."),
+        )
+
+    def _loket_decides(self, request, action):
+        if self.scope.viewer(self.row) != Viewer.LOKET:
+            raise PermissionDenied
+        if action == "confirm_stale":
+            return self._attempt(
+                request,
+                lambda: confirm_stale(self.row, by=request.user),
+                _("The request is closed as no longer current. The parent is told by email."),
+            )
+        return self._attempt(
+            request,
+            lambda: reject_stale(self.row, by=request.user),
+            _("The proposal is rejected: the request stays open."),
+        )
+
+    def _attempt(self, request, move, success):
         try:
-            apply(self.row, request.POST.get("action", ""))
+            move()
         except TransitionRefused as refusal:
             messages.error(request, str(refusal.args[0]))
         else:
-            messages.success(
-                request,
-                _("The request is now: %(status)s.") % {"status": self.row.get_status_display()},
-            )
+            messages.success(request, success % {"status": self.row.get_status_display()})
+        return self._back()
+
+    def _back(self):
         return redirect("aanvraagformulier_requests:detail", pk=self.row.pk)
 
     def get_page_subtitle(self):
@@ -89,14 +166,21 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         row = self.row
+        actions = allowed_actions(row) if self.may_act else []
+        forms = getattr(self, "forms", {})
         context.update(
             {
                 "row": row,
                 "filed": row.request,
                 "values": shown_values(row.request, self.fields),
                 "badge": deadline_badge(row),
-                "actions": allowed_actions(row) if self.may_act else [],
-                "history": row.history.order_by("-history_date")[:50],
+                "actions": actions,
+                "decision_form": forms.get("decision_form")
+                or DecisionForm(row=row, actions=actions),
+                "stale_form": forms.get("stale_form") or StaleForm(),
+                "may_propose_stale": self.may_act and row.is_open and not row.stale_proposed,
+                "loket_decides": row.stale_proposed and self.scope.viewer(row) == Viewer.LOKET,
+                "history": timeline(row),
                 "accesses": AccessRecord.objects.filter(row=row).order_by("-accessed_at", "-pk")[
                     :50
                 ],

@@ -1,13 +1,15 @@
 """What a parent changes through the private link: care plan, contact details, locations,
-the confirmation that they still need care, and withdrawals. Each change is saved through
-the model (django-simple-history records it) and the locations concerned are told.
+the confirmation that they still need care, withdrawals, and the answer to an offer. Each
+change is saved through the model (django-simple-history records it) and the locations
+concerned are told.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
 from . import policies, services, steps
-from .models import OPEN_STATUSES, Consent, ConsentKind, RequestStatus
+from .decision_mail import tell_locations
+from .models import OPEN_STATUSES, Consent, ConsentKind, RequestedLocation, RequestStatus
 from .rules import rules_for
 
 
@@ -97,3 +99,69 @@ def move(filed, row, offset):
         if changed.preference != preference:
             changed.preference = preference
             changed.save()
+
+
+class OfferClosed(Exception):
+    """The offer can no longer be answered (declined, withdrawn, closed by the location)."""
+
+
+def _locked_rows(filed):
+    """The request's rows, locked for this transaction: a double click waits, then sees the
+    first click's outcome."""
+    return {
+        row.pk: row
+        for row in RequestedLocation.objects.select_for_update(of=("self",))
+        .filter(request=filed)
+        .select_related("location")
+        .order_by("preference")
+    }
+
+
+@transaction.atomic
+def accept_offer(filed, row_pk):
+    """The parent accepts the place a location offered (its row at "approved").
+
+    In one transaction: the row records the acceptance (`parent_accepted_at`, status stays
+    "approved" until the location enrols the child) and every other open row of the request
+    closes as "place found elsewhere", so those locations no longer see contact data. The
+    locations are told. Returns False when it was already accepted (a second click: no
+    second effect); raises OfferClosed when there is no open offer to accept.
+    """
+    rows = _locked_rows(filed)
+    row = rows.get(row_pk)
+    if row is None or row.status != RequestStatus.APPROVED:
+        raise OfferClosed
+    if row.parent_accepted_at is not None:
+        return False
+    now = timezone.now()
+    row.parent_accepted_at = now
+    row.save(update_fields=["parent_accepted_at"])
+    closed = []
+    for other in rows.values():
+        if other.pk != row.pk and other.status in OPEN_STATUSES:
+            other.status = RequestStatus.PLACE_ELSEWHERE
+            other.status_changed_at = now
+            other.save(update_fields=["status", "status_changed_at"])
+            closed.append(other)
+    tell_locations([row], "accepted")
+    tell_locations(closed, "place_elsewhere")
+    return True
+
+
+@transaction.atomic
+def decline_offer(filed, row_pk):
+    """The parent declines a location's offer: that row closes as "offer declined" (the
+    location stops seeing contact data), the others go on; the location is told. Returns
+    False when it was already declined; raises OfferClosed when there is nothing to decline
+    (an accepted offer is withdrawn with the withdraw button instead)."""
+    rows = _locked_rows(filed)
+    row = rows.get(row_pk)
+    if row is not None and row.status == RequestStatus.OFFER_DECLINED:
+        return False
+    if row is None or row.status != RequestStatus.APPROVED or row.parent_accepted_at:
+        raise OfferClosed
+    row.status = RequestStatus.OFFER_DECLINED
+    row.status_changed_at = timezone.now()
+    row.save(update_fields=["status", "status_changed_at"])
+    tell_locations([row], "declined")
+    return True

@@ -74,8 +74,14 @@ def export(filed):
                 "location": row.location_title,
                 "status": row.status,
                 "due_date": _iso(row.due_date),
+                "message": row.message,
+                "offer_accepted_at": _iso(row.parent_accepted_at),
                 "history": [
-                    {"status": entry.status, "date": entry.history_date.isoformat()}
+                    {
+                        "status": entry.status,
+                        "date": entry.history_date.isoformat(),
+                        "message": entry.message,
+                    }
                     for entry in history
                     if entry.id == row.pk
                 ],
@@ -124,6 +130,10 @@ def erase(filed):
     filed.save()
     # The change history held the same data: rewrite every historical row alike.
     ChildcareRequest.history.filter(id=filed.pk).update(**values)
+    # The locations' messages to the parent and their notes may name the family: gone too.
+    texts = {"message": "", "stale_note": ""}
+    RequestedLocation.objects.filter(request=filed).update(**texts)
+    RequestedLocation.history.filter(request_id=filed.pk).update(**texts)
     _drop_queued_mail(email)
 
 

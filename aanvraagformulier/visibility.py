@@ -6,8 +6,9 @@ the chance of a place grows):
 
 - always: first name, priority rules, care plan, child's birth month, postcode (BASIC);
 - from "accepted for review" through "approved" and "enrolled": last name, email, phone
-  (CONTACT); not after "no place", "not approved", "withdrawn", "expired" or "place found
-  elsewhere" (the parent accepted another location's offer);
+  (CONTACT); not after "no place", "not approved", "withdrawn", "expired", "place found
+  elsewhere" (the parent accepted another location's offer), "offer declined" (the parent
+  declined this location's offer) or "no longer current" (the loket closed the request);
 - only at "approved" and "enrolled": full address, national number, income indicator (FULL).
 
 The loket sees BASIC and CONTACT at every status: it answers the parent's calls and contacts
@@ -63,6 +64,8 @@ LOCATION_MATRIX = {
     S.WITHDRAWN: BASIC,
     S.EXPIRED: BASIC,
     S.PLACE_ELSEWHERE: BASIC,
+    S.OFFER_DECLINED: BASIC,
+    S.NO_LONGER_CURRENT: BASIC,
 }
 DEFAULT_MATRIX = {
     Viewer.LOCATION: LOCATION_MATRIX,

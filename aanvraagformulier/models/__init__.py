@@ -10,7 +10,9 @@ from .request import (
     IncomeIndicator,
     RequestedLocation,
     RequestStatus,
+    StaleReason,
 )
+from .templates import MessageTemplate
 
 __all__ = [
     "OPEN_STATUSES",
@@ -21,7 +23,9 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "IncomeIndicator",
+    "MessageTemplate",
     "RequestDraft",
     "RequestStatus",
     "RequestedLocation",
+    "StaleReason",
 ]

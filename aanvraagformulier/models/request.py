@@ -41,6 +41,21 @@ class RequestStatus(models.TextChoices):
     # The parent accepted a place at another location: this row closes, and its location
     # no longer sees contact data (issue 12, visibility).
     PLACE_ELSEWHERE = "place_elsewhere", _("place found elsewhere")
+    # The parent declined this location's offer on the private link (issue 12): closed, like
+    # a withdrawal of this one row; the location no longer sees contact data.
+    OFFER_DECLINED = "offer_declined", _("offer declined by the parent")
+    # The loket confirmed a location's proposal that the request is no longer current
+    # (seed 000 art. 2 §6): every open row of the request closes with this status.
+    NO_LONGER_CURRENT = "no_longer_current", _("no longer current")
+
+
+class StaleReason(models.TextChoices):
+    """Why a location proposes that a request is no longer current (seed 000 art. 2 §6)."""
+
+    CARE_ELSEWHERE = "care_elsewhere", _("care found elsewhere")
+    MOVED = "moved", _("moved away")
+    NO_RESPONSE = "no_response", _("the parent does not respond")
+    OTHER = "other", _("other reason")
 
 
 # A request is open while one of its locations may still offer a place.
@@ -204,6 +219,20 @@ class RequestedLocation(PrivateModel):
     status_changed_at = models.DateTimeField(_("status changed on"))
     due_date = models.DateField(_("answer due by"))
     created_at = models.DateTimeField(_("added on"), auto_now_add=True)
+    # The location's message to the parent with its last decision (a template's text and/or
+    # free text): mailed to the parent and shown on the private page; each version in the
+    # history keeps the message of that decision (the row's timeline). Erased with the request.
+    message = models.TextField(_("message to the parent"), blank=True)
+    # The parent accepted this row's offer (status stays "approved"; the request's other open
+    # rows closed as "place found elsewhere" at the same moment). Null: not (yet) accepted.
+    parent_accepted_at = models.DateTimeField(_("offer accepted by the parent on"), null=True)
+    # A location's pending proposal that the request is no longer current: the loket of the
+    # request's region confirms (the request's open rows close) or rejects it (cleared).
+    stale_reason = models.CharField(
+        _("no longer current because"), max_length=20, choices=StaleReason.choices, blank=True
+    )
+    stale_note = models.CharField(_("explanation"), max_length=300, blank=True)
+    stale_proposed_at = models.DateTimeField(_("proposed as no longer current on"), null=True)
 
     history = HistoricalRecords(bases=[PrivateModel])
 
@@ -227,3 +256,13 @@ class RequestedLocation(PrivateModel):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def stale_proposed(self):
+        """Whether a proposal "no longer current" waits for the loket."""
+        return self.stale_proposed_at is not None and self.is_open
+
+    @property
+    def offer_open(self):
+        """Whether the parent may still accept or decline this row's offer."""
+        return self.status == RequestStatus.APPROVED and self.parent_accepted_at is None

@@ -131,6 +131,8 @@ def _private_action(request, filed, token):
             )
         elif row.status in OPEN_STATUSES:
             changes.move(filed, row, -1 if action == "up" else 1)
+    elif action in ("accept_offer", "decline_offer") and value in rows:
+        _answer_offer(request, filed, action, rows[value])
     elif action == "add":
         return _private_add(request, filed, token, value, rules)
     elif action in ("care_plan", "contact"):
@@ -138,6 +140,32 @@ def _private_action(request, filed, token):
     else:
         messages.error(request, _("Choose what to do with the buttons on the page."))
     return redirect(here)
+
+
+def _answer_offer(request, filed, action, row):
+    """Accept (after ticking the box) or decline a location's offer; a second click of the
+    same button changes nothing and says so."""
+    if action == "accept_offer" and not request.POST.get(f"confirm_accept_{row.pk}"):
+        messages.error(
+            request, _("Tick the box to accept the place: your other locations then stop.")
+        )
+        return
+    answer = changes.accept_offer if action == "accept_offer" else changes.decline_offer
+    try:
+        answered = answer(filed, row.pk)
+    except changes.OfferClosed:
+        messages.error(request, _("This offer can no longer be answered."))
+        return
+    if action == "accept_offer":
+        text = _(
+            "You accepted the place at %(location)s. Your other locations no longer see "
+            "your request."
+        )
+    else:
+        text = _("You declined the place at %(location)s.")
+    if not answered:
+        text = _("You had already answered this offer of %(location)s.")
+    messages.success(request, text % {"location": row.location_title})
 
 
 def _private_add(request, filed, token, value, rules):

@@ -31,6 +31,8 @@ EXPECTED = {
         "withdrawn": BASIC,
         "expired": BASIC,
         "place_elsewhere": BASIC,
+        "offer_declined": BASIC,
+        "no_longer_current": BASIC,
     },
     Viewer.LOKET: {status: BASIC | CONTACT for status in RequestStatus.values},
     Viewer.DATA_PROTECTION_OFFICER: {status: set() for status in RequestStatus.values},
