@@ -1,10 +1,14 @@
-"""Admin registration of the request list, the access trail and their permission policies
-(Wagtail 8)."""
+"""Admin registration of the request list, the access trail, the officer's registers and
+their permission policies (Wagtail 8)."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from .models import AccessRecord, RequestedLocation
+from .dpo.views import BreachViewSet, OfficerOnlyPolicy, is_officer, processing_register
+from .models import AccessRecord, Breach, RequestedLocation
 from .permissions import RequestedLocationPermissionPolicy
 from .trail_access import AccessRecordPermissionPolicy
 from .trail_views import AccessTrailViewSet
@@ -25,3 +29,38 @@ register_permission_policy(AccessRecord, AccessRecordPermissionPolicy())
 @hooks.register("register_admin_viewset")
 def register_trail():
     return AccessTrailViewSet()
+
+
+# The data protection officer's registers (dpo/).
+register_permission_policy(Breach, OfficerOnlyPolicy(Breach))
+
+
+@hooks.register("register_admin_viewset")
+def register_breaches():
+    return BreachViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_processing_register():
+    return [
+        path(
+            "verwerkingsregister/",
+            processing_register,
+            name="aanvraagformulier_processing_register",
+        )
+    ]
+
+
+class OfficerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def processing_register_menu_item():
+    return OfficerMenuItem(
+        gettext_lazy("Processing register"),
+        reverse("aanvraagformulier_processing_register"),
+        icon_name="doc-full",
+        order=208,
+    )
