@@ -7,6 +7,8 @@ session gets a new key (a password change cycles it: `SessionIndexMiddleware`).
 its second factors; the person's next request is anonymous and lands on the login page.
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.models import Session
@@ -16,11 +18,17 @@ from django.dispatch import receiver
 from .models import UserSession
 from .twofactor import reset_devices
 
+# The engines that keep sessions in django.contrib.sessions' table (the index points there).
+DATABASE_ENGINES = (
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+)
+
 
 def index_session(user, session):
     """Remember that `session` (saved in the database) is `user`'s."""
     key = session.session_key
-    if key and settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+    if key and settings.SESSION_ENGINE in DATABASE_ENGINES:
         UserSession.objects.update_or_create(session_id=key, defaults={"user": user})
 
 
@@ -59,10 +67,13 @@ class SessionIndexMiddleware:
 
 
 def end_sessions(user):
-    """Delete every open session of `user`; returns how many there were."""
-    keys = UserSession.objects.filter(user=user).values("session_id")
-    deleted, _per_model = Session.objects.filter(session_key__in=keys).delete()
-    return deleted
+    """Delete every open session of `user` through the session engine (a cached engine's
+    copies go too); returns how many there were."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = list(UserSession.objects.filter(user=user).values_list("session_id", flat=True))
+    for key in keys:
+        store(session_key=key).delete()
+    return len(keys)
 
 
 @transaction.atomic

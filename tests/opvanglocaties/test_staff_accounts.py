@@ -232,6 +232,37 @@ def test_a_login_through_the_form_is_indexed(provider, fiche):
     assert not UserSession.objects.filter(session_id=key).exists()
 
 
+def account_form_data(client):
+    """What Wagtail's account page posts as it stands (every panel's current values)."""
+    page = client.get(reverse("wagtailadmin_account"))
+    data = {}
+    for panels in page.context["panels_by_tab"].values():
+        for panel in panels:
+            for field in panel.get_form():
+                value = field.value()
+                if value not in (None, False, ""):
+                    data[field.html_name] = value
+    return data
+
+
+def test_a_password_change_cycles_the_key_and_the_index_follows(provider, fiche):
+    client = logged_in(provider)
+    before = client.session.session_key
+    data = account_form_data(client)
+    data.update(
+        {
+            "password-old_password": "secret-pass-123",
+            "password-new_password1": "Een-ander-wachtwoord-42",
+            "password-new_password2": "Een-ander-wachtwoord-42",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_account"), data)
+    assert response.status_code == 302
+    after = client.session.session_key
+    assert after != before
+    assert UserSession.objects.filter(user=provider, session_id=after).exists()
+
+
 def test_the_list_query_count_does_not_grow_with_accounts(loket_user, organiser, fiche):
     client = logged_in(loket_user)
 
