@@ -1,5 +1,6 @@
 """Outgoing mail that has not reached the mail server yet; the workflow task of every review."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -80,3 +81,27 @@ class IndependentApprovalTask(AbstractGroupApprovalTask):
         if action_name == "approve" and approves_latest and self.is_author(obj, user):
             raise PermissionDenied("The author of a revision may not approve it.")
         return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class UserSession(models.Model):
+    """Which open session belongs to which account (written by `core.sessions`).
+
+    Django keeps the user id inside each session's encoded data; finding one person's
+    sessions would mean decoding every session. This small index lets a leaver's sessions be
+    deleted at once (seed 000 art. 2 §7). It goes with its session: clearsessions and logout
+    delete the session, and the database cascade takes the index row along.
+    """
+
+    session = models.OneToOneField(
+        "sessions.Session", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="open_sessions"
+    )
+
+    class Meta:
+        verbose_name = _("open session")
+        verbose_name_plural = _("open sessions")
+
+    def __str__(self):
+        return f"session of user {self.user_id}"

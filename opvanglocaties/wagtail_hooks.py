@@ -1,4 +1,5 @@
-"""Admin registrations and the page hooks that hand each fiche to its organiser."""
+"""Admin registrations, the page hooks that hand each fiche to its organiser, and the
+providers' staff pages (`staff_views`)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -6,9 +7,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 
+from . import staff_views
 from .models import LocationIndexPage, LocationPage, OrganiserPage
 from .panels import LICENCE_PERMISSION
 from .permissions import (
@@ -17,6 +20,7 @@ from .permissions import (
     grant_location_permissions,
 )
 from .removal import LOG_ACTION, may_ask_removal
+from .staff import StaffScope
 from .views import ask_removal
 from .viewsets import GeographyViewSetGroup, OrganiserViewSet
 
@@ -107,4 +111,34 @@ def ask_removal_listing_button(page, user, next_url=None):
 def removal_log_action(actions):
     actions.register_action(
         LOG_ACTION, gettext_lazy("Ask to remove"), gettext_lazy("Removal asked of the loket")
+    )
+
+
+@hooks.register("register_admin_urls")
+def staff_urls():
+    return [
+        path("personeel/", staff_views.staff_index, name="opvangpunt_staff_index"),
+        path("personeel/nieuw/", staff_views.staff_create, name="opvangpunt_staff_create"),
+        path(
+            "personeel/<int:pk>/uitschakelen/",
+            staff_views.staff_deactivate,
+            name="opvangpunt_staff_deactivate",
+        ),
+        path(
+            "personeel/<int:pk>/activatiemail/",
+            staff_views.staff_send_activation,
+            name="opvangpunt_staff_send_activation",
+        ),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return StaffScope(request.user).manages_anyone()
+
+
+@hooks.register("register_admin_menu_item")
+def staff_menu_item():
+    return StaffMenuItem(
+        gettext_lazy("Staff"), reverse("opvangpunt_staff_index"), icon_name="user", order=215
     )

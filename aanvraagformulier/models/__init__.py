@@ -1,6 +1,8 @@
-"""Models of the request app: requests and their locations, consents, forms in progress."""
+"""Models of the request app: requests and their locations, consents, forms in progress,
+the access trail and the breach register."""
 
 from .access import AccessPurpose, AccessRecord
+from .breach import Breach
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
 from .request import (
@@ -18,6 +20,7 @@ __all__ = [
     "OPEN_STATUSES",
     "AccessPurpose",
     "AccessRecord",
+    "Breach",
     "CarePart",
     "ChildcareRequest",
     "Consent",

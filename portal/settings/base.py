@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "core.twofactor.TwoFactorMiddleware",
     "core.accounts.StaffSessionMiddleware",
+    "core.sessions.SessionIndexMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.PortalCSPMiddleware",

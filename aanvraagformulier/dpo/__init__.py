@@ -1,0 +1,1 @@
+"""The data protection officer's pages: the processing register and the breach register."""
