@@ -2,8 +2,11 @@
 
 For administrators and the loket (the loket handles the providers' accounts). A lockout is
 django-axes' AccessAttempt row (user and address); removing it unlocks at once. Resetting
-two-factor authentication removes the user's devices (`core.twofactor.reset_devices`); only
-administrators reset an administrator's. Both are logged, without names or addresses.
+two-factor authentication removes the user's devices (`core.twofactor.reset_devices`): here
+for administrators only, for any account. The loket resets the second factor of the staff it
+manages on the "Staff" page (`opvanglocaties.staff_views`), scoped to its region: this page
+knows no regions, and a reset for any account would let one region's loket take over another's
+accounts. Both are logged, without names or addresses.
 """
 
 import logging
@@ -54,6 +57,8 @@ def login_security(request):
         messages.success(request, _("The login is unlocked."))
         return redirect("opvangpunt_login_security")
     if request.method == "POST" and request.POST.get("action") == "reset_2fa":
+        if not request.user.is_superuser:
+            raise PermissionDenied
         reset_form = ResetTwoFactorForm(request.POST)
         if reset_form.is_valid():
             target = reset_form.cleaned_data["username"]
@@ -80,6 +85,6 @@ def login_security(request):
         {
             "attempts": attempts,
             "failure_limit": settings.AXES_FAILURE_LIMIT,
-            "reset_form": reset_form,
+            "reset_form": reset_form if request.user.is_superuser else None,
         },
     )

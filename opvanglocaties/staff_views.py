@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.sessions import end_access
+from core.twofactor import reset_devices
 
 from .staff import StaffScope, create_account, send_activation, workplaces
 
@@ -135,5 +136,24 @@ def staff_send_activation(request, pk):
     send_activation(request, account)
     messages.success(
         request, _("The activation mail is on its way to %(email)s.") % {"email": account.email}
+    )
+    return redirect("opvangpunt_staff_index")
+
+
+@require_POST
+def staff_reset_two_factor(request, pk):
+    """Remove an account's second factor (a lost phone): they set up a new app at their next
+    login. Only for accounts the user manages: the loket of another region, or another
+    organiser, could otherwise take over an account whose password it had learnt."""
+    scope = _scope(request)
+    account = get_object_or_404(scope.accounts().filter(is_active=True), pk=pk)
+    reset_devices(account)
+    messages.success(
+        request,
+        _(
+            "Two-factor authentication of %(username)s is reset: they set it up again at their "
+            "next login."
+        )
+        % {"username": account.get_username()},
     )
     return redirect("opvangpunt_staff_index")

@@ -129,6 +129,11 @@ def staff_urls():
             staff_views.staff_send_activation,
             name="opvangpunt_staff_send_activation",
         ),
+        path(
+            "personeel/<int:pk>/tweede-factor-herstellen/",
+            staff_views.staff_reset_two_factor,
+            name="opvangpunt_staff_reset_two_factor",
+        ),
     ]
 
 

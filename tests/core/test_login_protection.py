@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.accounts import STAFF_SESSION_KEY
@@ -218,25 +217,39 @@ def test_the_code_page_does_not_redirect_elsewhere(client, staff):
 
 
 @pytest.mark.real_otp
-def test_the_loket_resets_a_lost_phone(client, loket_user, staff, admin_user):
+def test_only_administrators_reset_a_second_factor_on_the_login_security_page(
+    client, loket_user, staff, admin_user
+):
+    # This page knows no regions: a loket resetting any account here could take over another
+    # region's accounts. The loket resets its own staff's on the Staff page (scoped).
     TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
-    StaticDevice.objects.create(user=staff, name="codes", confirmed=True)
-    client.force_login(loket_user)
-    session = client.session  # the loket itself passes its own second factor
-
-    session[DEVICE_ID_SESSION_KEY] = verified_device(loket_user).persistent_id
-    session.save()
-
     url = reverse("opvangpunt_login_security")
-    response = client.post(url, {"action": "reset_2fa", "username": "communicatie"})
-    assert response.status_code == 302
-    assert not TOTPDevice.objects.filter(user=staff).exists()
-    assert not StaticDevice.objects.filter(user=staff).exists()
+    for user, may in ((loket_user, False), (admin_user, True)):
+        client.force_login(user)
+        session = client.session  # each passes its own second factor
+        session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+        session.save()
+        page = client.get(url)
+        assert page.status_code == 200
+        assert (page.context["reset_form"] is not None) == may
+        response = client.post(url, {"action": "reset_2fa", "username": "communicatie"})
+        # Done: back to the page; refused: Wagtail's redirect to the dashboard.
+        expected = url if may else reverse("wagtailadmin_home")
+        assert response.status_code == 302 and response["Location"] == expected
+        assert TOTPDevice.objects.filter(user=staff).exists() != may
 
-    TOTPDevice.objects.create(user=admin_user, name="app", confirmed=True)
-    refused = client.post(url, {"action": "reset_2fa", "username": admin_user.username})
-    assert refused.status_code == 200
-    assert TOTPDevice.objects.filter(user=admin_user).exists()
+
+@pytest.mark.real_otp
+def test_an_administrator_resets_another_administrators_second_factor(client, admin_user):
+    other_admin = UserFactory(username="beheerder2", is_superuser=True, is_staff=True)
+    TOTPDevice.objects.create(user=other_admin, name="app", confirmed=True)
+    client.force_login(admin_user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = verified_device(admin_user).persistent_id
+    session.save()
+    url = reverse("opvangpunt_login_security")
+    assert client.post(url, {"action": "reset_2fa", "username": "beheerder2"}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=other_admin).exists()
 
 
 def test_reset_two_factor_command(staff):

@@ -211,6 +211,25 @@ def test_deactivating_a_leaver_ends_their_open_session_at_once(loket_user, provi
     assert loket.get(INDEX).status_code == 200
 
 
+def test_the_loket_resets_the_second_factor_of_its_own_staff_only(
+    loket_user,
+    other_region,  # noqa: F811
+    provider,
+    fiche,
+):
+    TOTPDevice.objects.create(user=provider, name="app", confirmed=True)
+    url = reverse("opvangpunt_staff_reset_two_factor", args=[provider.pk])
+    theirs = UserFactory(
+        username="antwerpen", groups=[role(LOKET), other_region["region"].loket_group]
+    )
+    assert logged_in(theirs).post(url).status_code == 404
+    assert TOTPDevice.objects.filter(user=provider).exists()
+
+    response = logged_in(loket_user).post(url)
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=provider).exists()
+
+
 def test_a_manager_cannot_deactivate_themselves(provider, fiche):
     client = logged_in(provider)
     response = client.post(deactivate_url(provider))
