@@ -3,6 +3,7 @@
 from .access import AccessPurpose, AccessRecord
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
+from .housekeeping import LocationReminder, ReminderKind
 from .request import (
     OPEN_STATUSES,
     CarePart,
@@ -21,6 +22,8 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "IncomeIndicator",
+    "LocationReminder",
+    "ReminderKind",
     "RequestDraft",
     "RequestStatus",
     "RequestedLocation",
