@@ -94,7 +94,11 @@ def _locked(queryset, ids):
         .prefetch_related(
             Prefetch(
                 "locations",
-                queryset=RequestedLocation.objects.filter(status__in=OPEN_STATUSES),
+                # Locked too: a location's move at the same moment (transitions.apply locks
+                # the row) either happens first and the row is no longer open, or waits.
+                queryset=RequestedLocation.objects.filter(
+                    status__in=OPEN_STATUSES
+                ).select_for_update(),
                 to_attr="open_rows",
             )
         )
