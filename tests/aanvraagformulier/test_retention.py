@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from aanvraagformulier import retention, services
@@ -24,6 +25,7 @@ from aanvraagformulier.models import (
 )
 from core.models import QueuedEmail
 
+from ..admin_forms import form_data
 from ..factories import OrganiserFactory
 from .backoffice import make_request, staff_of
 from .conftest import FormFiller, consent_data, parent_data, priority_data
@@ -324,3 +326,17 @@ def test_two_concurrent_runs_anonymise_each_request_once(
     assert sum(results) == 60  # each request once, by one of the two
     assert not ChildcareRequest.objects.filter(anonymised_at__isnull=True).exists()
     assert not ChildcareRequest.history.exclude(email="").exists()
+
+
+def test_the_loket_sets_the_period_in_the_region_admin(client, loket_user, region):
+    client.force_login(loket_user)
+    url = reverse("regions:edit", args=[region.pk])
+    data = form_data(client.get(url), form_id=None)
+    data["reduce_closed_requests_at_child_months"] = "0"
+    response = client.post(url, data)
+    assert response.status_code == 200  # refused, with a message next to the field
+    assert response.context["form"].errors["reduce_closed_requests_at_child_months"]
+    data["reduce_closed_requests_at_child_months"] = "36"
+    assert client.post(url, data).status_code == 302
+    region.refresh_from_db()
+    assert region.reduce_closed_requests_at_child_months == 36
