@@ -31,6 +31,15 @@ def months_between(earlier, later):
     return months
 
 
+# How often a parent of an open request is asked whether they still need care; they then
+# have the region's `confirmation_days` to answer before the request expires (confirmations).
+CONFIRMATION_INTERVAL_DAYS = 90
+
+# The legal retention period (decree of 20 April 2012 art. 24; seed 000 art. 4): a request
+# closed this long ago is anonymised (retention.py). Law, not a region's choice.
+RETENTION_YEARS = 5
+
+
 @dataclass(frozen=True)
 class RequestRules:
     """What a region allows and asks in a request."""

@@ -9,7 +9,9 @@ the chance of a place grows):
   (CONTACT); not after "no place", "not approved", "withdrawn", "expired", "place found
   elsewhere" (the parent accepted another location's offer), "offer declined" (the parent
   declined this location's offer) or "no longer current" (the loket closed the request);
-- only at "approved" and "enrolled": full address, national number, income indicator (FULL).
+- only at "approved" and "enrolled": full address, national number, income indicator (FULL);
+- once a closed request is past its region's intermediate period (`retention_reduced_at`),
+  at most REDUCED: no name or contact data for anyone (retention.py).
 
 The loket sees BASIC and CONTACT at every status: it answers the parent's calls and contacts
 emergency-list families (seed 000 art. 3 §1 e); never the national number, the address or
@@ -51,6 +53,10 @@ BASIC = frozenset(
 CONTACT = frozenset({"parent_last_name", "email", "phone"})
 FULL = frozenset({"address", "national_number", "income_indicator"})
 NOTHING = frozenset()
+# A closed request past its region's intermediate period (retention.reduce_closed): no name,
+# no contact, for every viewer and whatever the region's matrix says (seed 002, method 1:
+# "after a time x, the data is no longer shown").
+REDUCED = BASIC - {"parent_first_name"}
 GROUPS = {"basic": BASIC, "contact": CONTACT, "full": FULL}
 
 S = RequestStatus
@@ -113,7 +119,10 @@ def for_row(scope, row):
     """The fields the scope's user sees on `row` (a RequestedLocation with its request and
     the request's region loaded)."""
     region = row.request.region
-    return visible_fields(scope.viewer(row), row.status, region.slug if region else None)
+    fields = visible_fields(scope.viewer(row), row.status, region.slug if region else None)
+    if row.request.retention_reduced_at is not None:
+        fields &= REDUCED
+    return fields
 
 
 def ordered(fields):

@@ -58,12 +58,22 @@ def copy_requests(template, count, prefix="Z"):
             due = "r.due_date + ((c.id %% 42) - 21)::integer"
         else:
             due = "date(r.due_date, ((c.id %% 42) - 21) || ' days')"
+        # Every other column copied from the template's row, so new fields need no change here.
+        overrides = {
+            "request_id": "c.id",
+            "preference": "1",
+            "status": f"CASE c.id %% {len(STATUSES)} {status_case} END",
+            "due_date": due,
+            "created_at": "c.created_at",
+        }
+        row_fields = [f for f in RequestedLocation._meta.concrete_fields if not f.primary_key]
+        row_columns = ", ".join(connection.ops.quote_name(f.column) for f in row_fields)
+        row_values = ", ".join(
+            overrides.get(f.column, f"r.{connection.ops.quote_name(f.column)}") for f in row_fields
+        )
         cursor.execute(
-            f"INSERT INTO {rows_table} (request_id, location_id, location_title, preference, "
-            f"status, status_changed_at, due_date, created_at) "
-            f"SELECT c.id, r.location_id, r.location_title, 1, "
-            f"CASE c.id %% {len(STATUSES)} {status_case} END, r.status_changed_at, {due}, "
-            f"c.created_at FROM {table} c, {rows_table} r WHERE c.id > %s AND r.id = %s",
+            f"INSERT INTO {rows_table} ({row_columns}) SELECT {row_values} "
+            f"FROM {table} c, {rows_table} r WHERE c.id > %s AND r.id = %s",
             [before, row.pk],
         )
         cursor.execute(f"SELECT MAX(id) FROM {table}")

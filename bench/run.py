@@ -21,6 +21,8 @@ from pathlib import Path
 
 import django
 
+from bench.retention import figure as retention_figure
+
 # Always the bench settings, even when the Makefile exports the development ones.
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
@@ -54,6 +56,7 @@ FIGURES = (
     "backoffice_list",
     "backoffice_detail",
     "worker_memory",
+    "anonymise_100k",
 )
 BACKOFFICE = ("backoffice_list", "backoffice_detail")
 
@@ -514,6 +517,10 @@ def main(argv=None):
     if not args.skip_memory and (not args.only or "worker_memory" in args.only):
         print(f"Serving {MEMORY_REQUESTS} mixed requests from gunicorn...", file=sys.stderr)
         results["worker_memory"] = worker_memory(targets)
+    if not args.only or "anonymise_100k" in args.only:
+        # Databases of its own (bench/retention.py): 10,000 and 100,000 closed requests.
+        print("Anonymising 10,000 and 100,000 generated requests...", file=sys.stderr)
+        results["anonymise_100k"] = retention_figure()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nbench at {count} locations -> {args.output}")

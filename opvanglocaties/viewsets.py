@@ -164,6 +164,7 @@ class RegionViewSet(ModelViewSet):
         FieldPanel("asks_national_number"),
         FieldPanel("asks_income_indicator"),
         FieldPanel("confirmation_days"),
+        FieldPanel("reduce_closed_requests_at_child_months"),
     ]
 
 

@@ -5,6 +5,7 @@ from .access import AccessPurpose, AccessRecord
 from .breach import Breach
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
+from .housekeeping import LocationReminder, ReminderKind
 from .request import (
     OPEN_STATUSES,
     CarePart,
@@ -26,7 +27,9 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "IncomeIndicator",
+    "LocationReminder",
     "MessageTemplate",
+    "ReminderKind",
     "RequestDraft",
     "RequestStatus",
     "RequestedLocation",

@@ -175,6 +175,17 @@ class ChildcareRequest(PrivateModel):
     created_at = models.DateTimeField(_("filed on"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
+    # Housekeeping markers (aanvraagformulier.confirmations, .retention), each written in the
+    # transaction that queues the mail or hides the data, so a second run skips the request.
+    confirmation_prompted_at = models.DateTimeField(
+        _("asked to confirm the need for care on"), null=True, blank=True
+    )
+    retention_reduced_at = models.DateTimeField(
+        _("shows less since"),
+        null=True,
+        blank=True,
+        help_text=_("Closed and past the region's period: no name or contact data shown."),
+    )
 
     history = HistoricalRecords(bases=[PrivateModel])
     objects = ChildcareRequestQuerySet.as_manager()

@@ -284,6 +284,19 @@ class Region(models.Model):
         ),
     )
 
+    # -- Retention (aanvraagformulier.retention reads it) --------------------------------
+    # Seed 002, method 1: "after a time x (child 2.5 years)" a closed request no longer shows
+    # the parent's name or contact data, to anyone; anonymisation follows after 5 years.
+    reduce_closed_requests_at_child_months = models.PositiveSmallIntegerField(
+        _("closed requests show less from the child's age (months)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Once the child is this old, a closed request no longer shows the parent's name "
+            "or contact data to locations or the loket. After 5 years it is anonymised."
+        ),
+    )
+
     objects = RegionManager()
     tracker = FieldTracker(fields=["name", "requires_moderation", "site"])
 

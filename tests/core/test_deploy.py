@@ -139,8 +139,13 @@ def test_units_run_commands_that_exist():
         "purge_request_drafts",
         "update_index",
         "prune_db_task_results",
+        "remind_deadlines",
+        "prompt_confirmations",
+        "apply_retention",
     ):
         assert command in started
+    digest = (DEPLOY / "systemd" / "opvangpunt-review-digest.service").read_text()
+    assert "manage.py remind_deadlines --monthly-digest" in digest
     assert "Restart=always" in (DEPLOY / "systemd" / "opvangpunt-worker.service").read_text()
     assert "Restart=always" in (DEPLOY / "systemd" / "opvangpunt-web.service").read_text()
 

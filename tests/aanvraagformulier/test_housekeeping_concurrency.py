@@ -1,0 +1,114 @@
+"""The reminder and confirmation commands run twice at the same moment, on PostgreSQL: every
+mail goes once. (apply_retention's concurrent runs: test_retention.py.)
+
+SQLite serialises writers, so the race cannot happen there. Threads need committed data and
+their own connections, hence a transactional database, restored afterwards as in
+test_concurrency.py.
+"""
+
+import datetime
+import threading
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.db import connection, connections
+from django.utils import timezone
+
+from aanvraagformulier import confirmations, reminders
+from aanvraagformulier.models import LocationReminder, RequestedLocation, RequestStatus
+
+from ..factories import OrganiserFactory
+from .backoffice import make_request, staff_of
+
+pytestmark = pytest.mark.skipif(
+    not settings.DATABASE_IS_POSTGRES,
+    reason="needs PostgreSQL: SQLite serialises writers, so the race cannot happen",
+)
+
+
+@pytest.fixture
+def restore_migrated_data(django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    ContentType.objects.clear_cache()
+
+
+def twice_at_once(job):
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(job())
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    return results
+
+
+@pytest.fixture
+def many(restore_migrated_data, django_db_serialized_rollback, transactional_db, region):
+    return region
+
+
+def test_two_concurrent_reminder_runs_mail_each_location_once(many, make_location):
+    for number in range(12):
+        organiser = OrganiserFactory()
+        staff_of(organiser)
+        location = make_location(organiser=organiser, title=f"Locatie {number}")
+        make_request(many, [location], email=f"{number}@x.be")
+    RequestedLocation.objects.update(due_date=timezone.localdate())
+
+    results = twice_at_once(lambda: reminders.send_deadline_reminders(batch_size=5).sent)
+
+    assert sum(results) == 12
+    assert LocationReminder.objects.count() == 12
+    # Delivered after each commit (immediate tasks): one staff member per location, once.
+    assert len(mail.outbox) == 12
+
+
+def test_two_concurrent_confirmation_runs_ask_each_parent_once(many, make_location):
+    location = make_location()
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    for number in range(30):
+        make_request(many, [location], email=f"{number}@x.be", last_confirmed_at=long_ago)
+
+    results = twice_at_once(lambda: confirmations.prompt(batch_size=4).prompted)
+
+    assert sum(results) == 30
+    assert len(mail.outbox) == 30
+
+
+def test_two_concurrent_expiry_runs_expire_each_request_once(many, make_location):
+    location = make_location()
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    for number in range(30):
+        make_request(
+            many,
+            [location],
+            email=f"{number}@x.be",
+            last_confirmed_at=long_ago,
+            confirmation_prompted_at=long_ago + datetime.timedelta(days=1),
+        )
+
+    results = twice_at_once(lambda: confirmations.expire(batch_size=4).expired)
+
+    assert sum(results) == 30
+    assert len(mail.outbox) == 30
+    assert set(RequestedLocation.objects.values_list("status", flat=True)) == {
+        RequestStatus.EXPIRED
+    }
+    # One history version per row for the expiry, not two.
+    assert RequestedLocation.history.filter(status=RequestStatus.EXPIRED).count() == 30
