@@ -3,6 +3,7 @@
 from .access import AccessPurpose, AccessRecord
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
+from .emergency import ContactOutcome, EmergencyContact, EmergencyEntry, LoketProposal
 from .request import (
     OPEN_STATUSES,
     CarePart,
@@ -20,7 +21,11 @@ __all__ = [
     "ChildcareRequest",
     "Consent",
     "ConsentKind",
+    "ContactOutcome",
+    "EmergencyContact",
+    "EmergencyEntry",
     "IncomeIndicator",
+    "LoketProposal",
     "RequestDraft",
     "RequestStatus",
     "RequestedLocation",
