@@ -1,11 +1,17 @@
-"""Admin registration of the request list, the emergency list and their permission policies
-(Wagtail 8)."""
+"""Admin registration of the request list, the emergency list, the figures and their
+permission policies (Wagtail 8)."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
+
+from opvanglocaties.permissions import loket_regions
 
 from .emergency.permissions import EmergencyEntryPermissionPolicy
 from .emergency.viewsets import EmergencyListViewSet
+from .figures.views import FiguresCsvView, FiguresView
 from .models import EmergencyEntry, RequestedLocation
 from .permissions import RequestedLocationPermissionPolicy
 from .viewsets import RequestedLocationViewSet
@@ -22,3 +28,25 @@ def register_requests():
 @hooks.register("register_admin_viewset")
 def register_emergency_list():
     return EmergencyListViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_figures_urls():
+    return [
+        path("cijfers/", FiguresView.as_view(), name="aanvraagformulier_figures"),
+        path("cijfers/csv/", FiguresCsvView.as_view(), name="aanvraagformulier_figures_csv"),
+    ]
+
+
+class LoketMenuItem(MenuItem):
+    """Shown only to a region's loket."""
+
+    def is_shown(self, request):
+        return loket_regions(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu_item():
+    return LoketMenuItem(
+        _("Figures"), reverse("aanvraagformulier_figures"), icon_name="table", order=207
+    )

@@ -4,6 +4,7 @@ from .access import AccessPurpose, AccessRecord
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
 from .emergency import ContactOutcome, EmergencyContact, EmergencyEntry, LoketProposal
+from .figures import FiguresReportPage, FiguresSnapshot
 from .request import (
     OPEN_STATUSES,
     CarePart,
@@ -24,6 +25,8 @@ __all__ = [
     "ContactOutcome",
     "EmergencyContact",
     "EmergencyEntry",
+    "FiguresReportPage",
+    "FiguresSnapshot",
     "IncomeIndicator",
     "LoketProposal",
     "RequestDraft",
