@@ -11,6 +11,7 @@ from opvanglocaties.permissions import loket_regions
 
 from .emergency.permissions import EmergencyEntryPermissionPolicy
 from .emergency.viewsets import EmergencyListViewSet
+from .exports.views import ExportDownloadView, ExportsView
 from .figures.views import FiguresCsvView, FiguresView
 from .models import EmergencyEntry, RequestedLocation
 from .permissions import RequestedLocationPermissionPolicy
@@ -35,6 +36,12 @@ def register_figures_urls():
     return [
         path("cijfers/", FiguresView.as_view(), name="aanvraagformulier_figures"),
         path("cijfers/csv/", FiguresCsvView.as_view(), name="aanvraagformulier_figures_csv"),
+        path("exports/", ExportsView.as_view(), name="aanvraagformulier_exports"),
+        path(
+            "exports/<int:pk>/bestand/",
+            ExportDownloadView.as_view(),
+            name="aanvraagformulier_export_download",
+        ),
     ]
 
 
@@ -49,4 +56,11 @@ class LoketMenuItem(MenuItem):
 def register_figures_menu_item():
     return LoketMenuItem(
         _("Figures"), reverse("aanvraagformulier_figures"), icon_name="table", order=207
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_exports_menu_item():
+    return LoketMenuItem(
+        _("Exports"), reverse("aanvraagformulier_exports"), icon_name="download", order=208
     )

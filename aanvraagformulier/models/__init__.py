@@ -4,6 +4,7 @@ from .access import AccessPurpose, AccessRecord
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
 from .emergency import ContactOutcome, EmergencyContact, EmergencyEntry, LoketProposal
+from .exports import Export, ExportKind
 from .figures import FiguresReportPage, FiguresSnapshot
 from .request import (
     OPEN_STATUSES,
@@ -25,6 +26,8 @@ __all__ = [
     "ContactOutcome",
     "EmergencyContact",
     "EmergencyEntry",
+    "Export",
+    "ExportKind",
     "FiguresReportPage",
     "FiguresSnapshot",
     "IncomeIndicator",
