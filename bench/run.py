@@ -51,6 +51,7 @@ FIGURES = (
     "admin_explorer_provider",
     "admin_explorer_loket",
     "request_submit",
+    "figures_dashboard",
     "worker_memory",
 )
 
@@ -285,6 +286,19 @@ def timed_figures(targets, repeat, only=None):
         ),
         ("admin_explorer_loket", lambda: logged_in(targets.loket), explorer, False),
     ]
+    if not only or "figures_dashboard" in only:
+        # The loket's figures over 100,000 generated requests (bench/figures.py).
+        from bench import figures
+
+        figures_loket, figures_path = figures.prepare()
+        plan.append(
+            (
+                "figures_dashboard",
+                lambda: figures.verified(anonymous(), figures_loket),
+                figures_path,
+                False,
+            )
+        )
     if only:
         plan = [step for step in plan if step[0] == "floor" or step[0] in only]
     results = {}
