@@ -67,8 +67,6 @@ class LoketOnlyMixin:
         if not loket_regions(request.user).exists():
             raise Http404
         self.choice_form = FiguresForm(request.GET if request.GET else None, user=request.user)
-        if request.GET and not self.choice_form.is_valid():
-            self.choice_form.full_clean()
         self.region, self.year = self.choice_form.choice()
         return super().dispatch(request, *args, **kwargs)
 

@@ -310,3 +310,17 @@ def test_taking_a_family_off_the_list(world, loket_user):
     services.flag(filed, "opnieuw dringend", loket_user)
     entry.refresh_from_db()
     assert entry.removed_at is None and entry.reason == "opnieuw dringend"
+
+
+def test_the_list_filters_on_who_is_due(region, make_location, loket_user):
+    location = make_location()
+    due = services.flag(make_request(region, [location]), "dringend", loket_user)
+    called = services.flag(make_request(region, [location]), "dringend", loket_user)
+    services.record_contact(
+        called, contacted_on=timezone.localdate(), outcome="not_reached", note="", user=None
+    )
+
+    html = client_for(loket_user).get(INDEX, {"due": "true"}).content.decode()
+
+    assert due.request.reference in html
+    assert called.request.reference not in html
