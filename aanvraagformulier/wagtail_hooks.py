@@ -1,5 +1,5 @@
-"""Admin registration of the request list, the access trail, the officer's registers and
-their permission policies (Wagtail 8)."""
+"""Admin registration of the request list, the access trail, the officer's registers, the
+emergency list, the figures and exports, and their permission policies (Wagtail 8)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
@@ -7,9 +7,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from opvanglocaties.permissions import loket_regions
+
 from .dpo.views import BreachViewSet, OfficerOnlyPolicy, is_officer, processing_register
+from .emergency.permissions import EmergencyEntryPermissionPolicy
+from .emergency.viewsets import EmergencyListViewSet
+from .exports.views import ExportDownloadView, ExportsView
+from .figures.views import FiguresCsvView, FiguresView
 from .message_templates import MessageTemplatePermissionPolicy, MessageTemplateViewSet
-from .models import AccessRecord, Breach, MessageTemplate, RequestedLocation
+from .models import AccessRecord, Breach, EmergencyEntry, MessageTemplate, RequestedLocation
 from .permissions import RequestedLocationPermissionPolicy
 from .stale_panel import StaleProposalsPanel
 from .trail_access import AccessRecordPermissionPolicy
@@ -18,6 +24,7 @@ from .viewsets import RequestedLocationViewSet
 
 register_permission_policy(RequestedLocation, RequestedLocationPermissionPolicy())
 register_permission_policy(MessageTemplate, MessageTemplatePermissionPolicy())
+register_permission_policy(EmergencyEntry, EmergencyEntryPermissionPolicy())
 
 
 @hooks.register("register_admin_viewset")
@@ -77,4 +84,47 @@ def processing_register_menu_item():
         reverse("aanvraagformulier_processing_register"),
         icon_name="doc-full",
         order=208,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_emergency_list():
+    return EmergencyListViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_figures_urls():
+    return [
+        path("cijfers/", FiguresView.as_view(), name="aanvraagformulier_figures"),
+        path("cijfers/csv/", FiguresCsvView.as_view(), name="aanvraagformulier_figures_csv"),
+        path("exports/", ExportsView.as_view(), name="aanvraagformulier_exports"),
+        path(
+            "exports/<int:pk>/bestand/",
+            ExportDownloadView.as_view(),
+            name="aanvraagformulier_export_download",
+        ),
+    ]
+
+
+class LoketMenuItem(MenuItem):
+    """Shown only to a region's loket."""
+
+    def is_shown(self, request):
+        return loket_regions(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_figures_menu_item():
+    return LoketMenuItem(
+        gettext_lazy("Figures"), reverse("aanvraagformulier_figures"), icon_name="table", order=207
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_exports_menu_item():
+    return LoketMenuItem(
+        gettext_lazy("Exports"),
+        reverse("aanvraagformulier_exports"),
+        icon_name="download",
+        order=209,
     )

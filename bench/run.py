@@ -55,6 +55,7 @@ FIGURES = (
     "request_submit",
     "backoffice_list",
     "backoffice_detail",
+    "figures_dashboard",
     "worker_memory",
     "anonymise_100k",
 )
@@ -303,6 +304,19 @@ def timed_figures(targets, repeat, only=None):
                 strict=True,
             )
         ]
+    if not only or "figures_dashboard" in only:
+        # The loket's figures over 100,000 generated requests (bench/figures.py).
+        from bench import figures
+
+        figures_loket, figures_path = figures.prepare()
+        plan.append(
+            (
+                "figures_dashboard",
+                lambda: figures.verified(anonymous(), figures_loket),
+                figures_path,
+                False,
+            )
+        )
     if only:
         plan = [step for step in plan if step[0] == "floor" or step[0] in only]
     results = {}

@@ -5,6 +5,9 @@ from .access import AccessPurpose, AccessRecord
 from .breach import Breach
 from .consent import Consent, ConsentKind
 from .draft import RequestDraft
+from .emergency import ContactOutcome, EmergencyContact, EmergencyEntry, LoketProposal
+from .exports import Export, ExportKind
+from .figures import FiguresReportPage, FiguresSnapshot
 from .housekeeping import LocationReminder, ReminderKind
 from .request import (
     OPEN_STATUSES,
@@ -26,8 +29,16 @@ __all__ = [
     "ChildcareRequest",
     "Consent",
     "ConsentKind",
+    "ContactOutcome",
+    "EmergencyContact",
+    "EmergencyEntry",
+    "Export",
+    "ExportKind",
+    "FiguresReportPage",
+    "FiguresSnapshot",
     "IncomeIndicator",
     "LocationReminder",
+    "LoketProposal",
     "MessageTemplate",
     "ReminderKind",
     "RequestDraft",

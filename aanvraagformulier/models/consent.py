@@ -17,6 +17,9 @@ class ConsentKind(models.TextChoices):
     SHARE_OTHER_REGION = "other_region", _("sharing with a location in another region")
     REFERRER = "referrer", _("a referrer files on the parent's behalf")
     PRIORITY_DECLARATION = "declaration", _("declaration on honour of the priority rules")
+    # Seed 000 art. 4 §1 c: a location the loket proposes (emergency list) sees the request
+    # only after the parent agreed, by phone or in person; the loket records that here.
+    LOKET_PROPOSAL = "loket_proposal", _("sharing with a location the loket proposes")
 
 
 class Consent(PrivateModel):

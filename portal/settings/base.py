@@ -430,6 +430,10 @@ OPVANGPUNT_DATA_REQUEST_RESPONSE_DAYS = 30
 # (aanvraagformulier.visibility, the only reader; empty: design.md's matrix everywhere).
 # Example: {"gent": {"location": {"accepted_for_review": ["basic", "contact", "address"]}}}
 OPVANGPUNT_REQUEST_VISIBILITY = {}
+# Exports that leave the portal (aanvraagformulier.exports): encrypted archives kept in this
+# private folder (never under MEDIA_ROOT) and deleted by `purge_exports` after this many days.
+OPVANGPUNT_EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", BASE_DIR / "var" / "exports"))
+OPVANGPUNT_EXPORT_DAYS = int(os.environ.get("EXPORT_DAYS", "3"))
 
 # The results map (search/static/search/map.js). Tiles come from this URL template; its host
 # is added to the public pages' img-src (core.csp). Empty: markers on a plain background,

@@ -1,0 +1,1 @@
+"""The loket's emergency list (noodlijst): flagging, quarterly contacts, proposals."""
