@@ -16,7 +16,14 @@ from django.utils import timezone
 from core.mail import deserialise
 from core.models import QueuedEmail
 
-from .models import OPEN_STATUSES, ChildcareRequest, RequestedLocation, RequestStatus
+from .models import (
+    OPEN_STATUSES,
+    ChildcareRequest,
+    EmergencyContact,
+    EmergencyEntry,
+    RequestedLocation,
+    RequestStatus,
+)
 
 ERASED_FIELDS = {
     "parent_first_name": "",
@@ -130,11 +137,19 @@ def erase(filed):
     filed.save()
     # The change history held the same data: rewrite every historical row alike.
     ChildcareRequest.history.filter(id=filed.pk).update(**values)
-    # The locations' messages to the parent and their notes may name the family: gone too.
-    texts = {"message": "", "stale_note": ""}
-    RequestedLocation.objects.filter(request=filed).update(**texts)
-    RequestedLocation.history.filter(request_id=filed.pk).update(**texts)
+    erase_free_texts([filed.pk])
     _drop_queued_mail(email)
+
+
+def erase_free_texts(request_ids):
+    """Empty what staff wrote about these requests in their own words, which may name the
+    family: the locations' messages and notes (rows and their history), the emergency list's
+    reason and contact notes. Erasure and the five-year anonymisation both call it."""
+    texts = {"message": "", "stale_note": ""}
+    RequestedLocation.objects.filter(request_id__in=request_ids).update(**texts)
+    RequestedLocation.history.filter(request_id__in=request_ids).update(**texts)
+    EmergencyEntry.objects.filter(request_id__in=request_ids).update(reason="")
+    EmergencyContact.objects.filter(entry__request_id__in=request_ids).update(note="")
 
 
 def _drop_queued_mail(email):

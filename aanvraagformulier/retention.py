@@ -28,7 +28,7 @@ from core.models import QueuedEmail
 from opvanglocaties.models import Region
 
 from .batching import BATCH_SIZE, batches
-from .gdpr import ERASED_FIELDS
+from .gdpr import ERASED_FIELDS, erase_free_texts
 from .models import OPEN_STATUSES, ChildcareRequest, RequestDraft, RequestedLocation
 from .rules import RETENTION_YEARS, add_months
 
@@ -159,6 +159,7 @@ def anonymise_expired(now=None, *, dry_run=False, batch_size=BATCH_SIZE):
             ChildcareRequest.history.filter(id__in=locked).update(
                 **values, anonymised_at=now, retention_reduced_at=now
             )
+            erase_free_texts(locked)
             # Every private link stops working (request_for_token also refuses anonymised
             # requests): a fresh key per request, one UPDATE for the batch.
             ChildcareRequest.objects.bulk_update(

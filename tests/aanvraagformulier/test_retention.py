@@ -19,6 +19,9 @@ from aanvraagformulier import retention, services
 from aanvraagformulier.models import (
     AccessRecord,
     ChildcareRequest,
+    ContactOutcome,
+    EmergencyContact,
+    EmergencyEntry,
     RequestDraft,
     RequestedLocation,
     RequestStatus,
@@ -124,7 +127,18 @@ def old_request(request_region, make_location, django_capture_on_commit_callback
     row = filed.locations.get()
     row.status = RequestStatus.APPROVED
     row.status_changed_at = timezone.now()
+    # Staff's own words name the family too: the location's message, the emergency list.
+    row.message = "Welkom, Xanthippe! Bel 0471 98 76 54 als het past."
     row.save()
+    entry = EmergencyEntry.objects.create(
+        request=filed, reason="Xanthippe Vercammen woont tijdelijk bij Quirijnus Oosterlinck."
+    )
+    EmergencyContact.objects.create(
+        entry=entry,
+        contacted_on=timezone.localdate(),
+        outcome=ContactOutcome.STILL_NEEDS_CARE,
+        note="Gebeld op 0471987654, Xanthippe zoekt nog.",
+    )
     staff = Client()
     staff.force_login(staff_of(organiser))
     detail = staff.get(f"/admin/aanvragen/{row.pk}/")
@@ -140,6 +154,9 @@ def test_the_fixture_holds_the_family_everywhere(old_request):
     assert {
         "aanvraagformulier_childcarerequest",
         "aanvraagformulier_historicalchildcarerequest",
+        "aanvraagformulier_historicalrequestedlocation",
+        EmergencyEntry._meta.db_table,
+        EmergencyContact._meta.db_table,
         QueuedEmail._meta.db_table,
     } <= tables
     assert RequestDraft.objects.exists() and AccessRecord.objects.exists()
