@@ -9,7 +9,13 @@ from wagtail.permissions import register_permission_policy
 
 from opvanglocaties.permissions import loket_regions
 
-from .dpo.views import BreachViewSet, OfficerOnlyPolicy, is_officer, processing_register
+from .dpo.views import (
+    BreachViewSet,
+    OfficerOnlyPolicy,
+    is_officer,
+    processing_register,
+    retention_overview,
+)
 from .emergency.permissions import EmergencyEntryPermissionPolicy
 from .emergency.viewsets import EmergencyListViewSet
 from .exports.views import ExportDownloadView, ExportsView
@@ -68,7 +74,8 @@ def register_processing_register():
             "verwerkingsregister/",
             processing_register,
             name="aanvraagformulier_processing_register",
-        )
+        ),
+        path("bewaartermijnen/", retention_overview, name="aanvraagformulier_retention_report"),
     ]
 
 
@@ -83,6 +90,16 @@ def processing_register_menu_item():
         gettext_lazy("Processing register"),
         reverse("aanvraagformulier_processing_register"),
         icon_name="doc-full",
+        order=208,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def retention_report_menu_item():
+    return OfficerMenuItem(
+        gettext_lazy("Retention report"),
+        reverse("aanvraagformulier_retention_report"),
+        icon_name="history",
         order=208,
     )
 

@@ -17,7 +17,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from ..models import Breach
 from ..trail_access import reads_every_region
-from . import breaches, register
+from . import breaches, register, retention_report
 
 BADGE_CLASSES = {
     breaches.DONE: "w-status",
@@ -64,6 +64,22 @@ def processing_register(request):
         request,
         "aanvraagformulier/dpo/register.html",
         {"columns": [label for _name, label in register.COLUMNS], "rows": register.rows()},
+    )
+
+
+def retention_overview(request):
+    """What the retention rules hid and anonymised, month by month, and what is due next."""
+    if not is_officer(request.user):
+        raise PermissionDenied
+    to_reduce, to_anonymise = retention_report.due_next()
+    return TemplateResponse(
+        request,
+        "aanvraagformulier/dpo/retention.html",
+        {
+            "months": retention_report.months(),
+            "to_reduce": to_reduce,
+            "to_anonymise": to_anonymise,
+        },
     )
 
 

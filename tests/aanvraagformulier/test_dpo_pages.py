@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from aanvraagformulier.dpo import breaches, register
-from aanvraagformulier.models import Breach
+from aanvraagformulier.models import Breach, ChildcareRequest
 from core.roles import DATA_PROTECTION_OFFICER
 
 from ..conftest import role
 from ..factories import UserFactory
-from .backoffice import staff_of
+from .backoffice import make_request, staff_of
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +188,46 @@ def test_the_clocks(
     assert breaches.authority_clock(breach, NOW).state == authority
     assert breaches.other_party_clock(breach, NOW).due_by == found + 48 * HOUR
     assert breaches.authority_clock(breach, NOW).due_by == found + 72 * HOUR
+
+
+RETENTION_URL = "/admin/bewaartermijnen/"
+
+
+def test_the_retention_report_counts_what_was_hidden_anonymised_and_erased(
+    dpo, region, make_location, django_assert_max_num_queries
+):
+    location = make_location()
+    now = timezone.now()
+    last_month = now - datetime.timedelta(days=35)
+    reduced, by_retention, erased, untouched = (
+        make_request(region, [location], parent_first_name="Wannes") for _n in range(4)
+    )
+    ChildcareRequest.objects.filter(pk=reduced.pk).update(retention_reduced_at=last_month)
+    ChildcareRequest.objects.filter(pk=by_retention.pk).update(
+        retention_reduced_at=now, anonymised_at=now
+    )
+    ChildcareRequest.objects.filter(pk=erased.pk).update(anonymised_at=now)
+
+    client = logged_in(dpo)
+    response = client.get(RETENTION_URL)
+
+    assert response.status_code == 200
+    this, previous = response.context["months"]
+    assert (this.reduced, this.anonymised, this.erased) == (0, 1, 1)
+    assert (previous.reduced, previous.anonymised, previous.erased) == (1, 0, 0)
+    html = response.content.decode()
+    assert "Wannes" not in html and untouched.reference not in html  # counts only
+    # The same number of queries with more requests.
+    with CaptureQueriesContext(connection) as first:
+        client.get(RETENTION_URL)
+    for _n in range(5):
+        ChildcareRequest.objects.filter(pk=make_request(region, [location]).pk).update(
+            anonymised_at=now
+        )
+    with django_assert_max_num_queries(len(first)):
+        assert client.get(RETENTION_URL).context["months"][0].erased == 6
+
+
+def test_only_the_officer_reads_the_retention_report(loket_user, provider):
+    for user in (loket_user, provider):
+        assert refused(logged_in(user).get(RETENTION_URL))
