@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -354,6 +355,7 @@ class LocationPage(FichePermissionsMixin, Page):
             validation.price_errors(self.tariff_type, self.day_price, self.subsidy_framework),
             validation.deadline_errors(self.response_deadline_days, self.publishing_region),
             validation.coordinate_errors(self.latitude, self.longitude),
+            validation.confirmed_on_errors(self.availability_confirmed_on, timezone.localdate()),
         )
         if self.municipality is None and "postcode" not in errors:
             errors["municipality"] = [
@@ -504,7 +506,9 @@ class AgeGroupAvailability(Orderable):
 
     def clean(self):
         super().clean()
-        errors = validation.availability_row_errors(self.status, self.free_from)
+        errors = validation.availability_row_errors(
+            self.status, self.free_from, self.free_places, timezone.localdate()
+        )
         if errors:
             raise ValidationError(errors)
 
