@@ -90,6 +90,7 @@ def cards(locations, search, request=None):
             other_region=regions.get(location.municipality_id, "")
             if location.municipality_id in outside
             else "",
+            stale_before=search.stale_before,
         )
         for location in locations
     ]

@@ -25,7 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import validation
+from .. import freshness, validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
@@ -37,7 +37,7 @@ from ..choices import (
 )
 from ..fields import MultipleChoiceJSONField
 from ..forms import LocationPageForm
-from ..panels import LicenceFieldPanel
+from ..panels import LICENCE_PERMISSION, LicenceFieldPanel
 from .geography import Neighbourhood, PostalCode, Region
 from .organisers import Organiser
 from .testers import FichePermissionsMixin
@@ -288,7 +288,9 @@ class LocationPage(FichePermissionsMixin, Page):
             ObjectList(admission_panels, heading=_("Admission")),
             ObjectList(availability_panels, heading=_("Availability")),
             ObjectList(contact_panels, heading=_("Contact")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            # The slug and the search engine texts are the loket's: providers need not see
+            # them (issue 14.13); Wagtail makes the slug of a new page from its title.
+            ObjectList(Page.promote_panels, heading=_("Promote"), permission=LICENCE_PERMISSION),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
@@ -422,6 +424,9 @@ class LocationPage(FichePermissionsMixin, Page):
                     "image__renditions"
                 ),
             ),
+        )
+        context["availability_current"] = freshness.is_current(
+            self.availability_confirmed_on, Region.objects.availability_cutoff(request)
         )
         return context
 
