@@ -139,6 +139,7 @@ def test_units_run_commands_that_exist():
         "purge_request_drafts",
         "update_index",
         "prune_db_task_results",
+        "remind_stale_fiches",
     ):
         assert command in started
     assert "Restart=always" in (DEPLOY / "systemd" / "opvangpunt-worker.service").read_text()
