@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import confirmation, dashboard, reminding
+from . import bulk_availability, confirmation, dashboard, reminding
 from .models import LocationPage
 from .removal import RemovalRequestForm, may_ask_removal, request_removal
 
@@ -146,3 +146,54 @@ def remind(request, page_id):
             _("%(title)s has no staff with an email address: call them.") % {"title": page.title},
         )
     return _back(request, "opvangpunt_loket_fiches")
+
+
+BULK_PER_PAGE = 20
+
+
+def availability_many(request):
+    """The availability of many fiches in one form (`bulk_availability`)."""
+    if not dashboard.is_provider(request.user) and not dashboard.is_loket(request.user):
+        raise PermissionDenied
+    pages = Paginator(dashboard.provider_fiches(request.user), BULK_PER_PAGE).get_page(
+        request.GET.get("p")
+    )
+    forms = bulk_availability.forms_for(pages, request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        changed = [form for form in forms if form.has_changed()]
+        valid = [form for form in changed if form.is_valid()]
+        outcomes = [bulk_availability.save(form, request.user) for form in valid]
+        if valid:
+            messages.success(
+                request,
+                ngettext(
+                    "The availability of %(count)s fiche is saved and confirmed.",
+                    "The availability of %(count)s fiches is saved and confirmed.",
+                    len(valid),
+                )
+                % {"count": len(valid)},
+            )
+        if "submitted" in outcomes:
+            messages.info(
+                request, _("Your region's loket approves the changes before parents see them.")
+            )
+        if len(valid) == len(changed):
+            if not changed:
+                messages.warning(request, _("Nothing changed."))
+            return redirect(request.get_full_path())
+        messages.error(
+            request, _("Some fiches were not saved: see the messages next to the fields.")
+        )
+        # The saved rows show what they are now; the refused ones what was typed.
+        saved = {form.page.pk for form in valid}
+        forms = [
+            bulk_availability.FicheAvailabilityForm(page=form.page)
+            if form.page.pk in saved
+            else form
+            for form in forms
+        ]
+    return TemplateResponse(
+        request,
+        "opvanglocaties/admin/availability_many.html",
+        {"pages": pages, "forms": forms},
+    )

@@ -79,6 +79,11 @@ def removal_request_urls():
         ),
         path("fiches/mijn/", views.my_fiches, name="opvangpunt_my_fiches"),
         path(
+            "fiches/beschikbaarheid/",
+            views.availability_many,
+            name="opvangpunt_availability_many",
+        ),
+        path(
             "fiches/<int:page_id>/bevestigen/",
             views.confirm,
             name="opvangpunt_confirm_availability",

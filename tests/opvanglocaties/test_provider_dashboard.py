@@ -14,6 +14,7 @@ from wagtail.models import PageLogEntry
 from opvanglocaties.confirmation import LOG_ACTION
 from opvanglocaties.models import AvailabilityReminder
 
+from ..admin_forms import form_data
 from ..factories import UserFactory
 from .test_permissions import edit_url, refused
 
@@ -185,3 +186,59 @@ def test_providers_cannot_open_the_lokets_list_nor_remind(client, provider, own)
     assert refused(client.get(reverse("opvangpunt_loket_fiches")))
     assert refused(client.post(reverse("opvangpunt_remind_availability", args=[own.pk])))
     assert not AvailabilityReminder.objects.exists()
+
+
+# The availability of many fiches in one form.
+
+
+def bulk_data(response):
+    return form_data(response, form_id=None)
+
+
+def test_an_organiser_changes_the_availability_of_several_fiches_at_once(
+    client, provider, organiser, own, make_location
+):
+    second = make_location(organiser=organiser, title="Tweede", licensed_capacity=10)
+    client.force_login(provider)
+    url = reverse("opvangpunt_availability_many")
+    data = bulk_data(client.get(url))
+    data[f"fiche-{own.pk}-baby_status"] = "free_now"
+    data[f"fiche-{own.pk}-baby_free_places"] = "2"
+    data[f"fiche-{second.pk}-toddler_status"] = "full"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    for page in (own, second):
+        page.refresh_from_db()
+        assert page.availability_confirmed_on == timezone.localdate()
+        assert not page.has_unpublished_changes
+    assert [(r.age_group, r.status, r.free_places) for r in own.availability.all()] == [
+        ("baby", "free_now", 2)
+    ]
+    assert [(r.age_group, r.status) for r in second.availability.all()] == [("toddler", "full")]
+    assert own.revisions.exists()  # a new version, in the history
+
+
+def test_the_bulk_form_refuses_untrue_rows_and_keeps_the_others(
+    client, provider, organiser, own, make_location
+):
+    second = make_location(organiser=organiser, title="Tweede", licensed_capacity=10)
+    client.force_login(provider)
+    url = reverse("opvangpunt_availability_many")
+    data = bulk_data(client.get(url))
+    data[f"fiche-{own.pk}-baby_status"] = "free_now"
+    data[f"fiche-{second.pk}-baby_status"] = "free_now"
+    data[f"fiche-{second.pk}-baby_free_places"] = "50"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    refused_form = next(f for f in response.context["forms"] if f.page.pk == second.pk)
+    assert refused_form.errors["baby_free_places"] == [
+        "De vergunning laat 10 plaatsen toe: er kunnen er geen 50 vrij zijn."
+    ]
+    assert own.availability.count() == 1
+    assert not second.availability.exists()
+
+
+def test_the_bulk_form_lists_only_the_users_fiches(client, provider, own, other):
+    client.force_login(provider)
+    response = client.get(reverse("opvangpunt_availability_many"))
+    assert [form.page.title for form in response.context["forms"]] == ["Eigen opvang"]
