@@ -279,6 +279,21 @@ class LocationPage(FichePermissionsMixin, Page):
         FieldPanel("inspection_reports_url"),
     ]
 
+    # The slug and the search engine texts are the loket's: providers need not see them
+    # (issue 14.13). The permission on each field takes it out of their form (a tab's alone
+    # would only hide it, and the hidden slug would then be missing); Wagtail's page form
+    # checks the slug only when it is in the form.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", permission=LICENCE_PERMISSION),
+                FieldPanel("seo_title", permission=LICENCE_PERMISSION),
+                FieldPanel("search_description", permission=LICENCE_PERMISSION),
+            ],
+            heading=_("For search engines"),
+        ),
+    ]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(general_panels, heading=_("General")),
@@ -288,9 +303,7 @@ class LocationPage(FichePermissionsMixin, Page):
             ObjectList(admission_panels, heading=_("Admission")),
             ObjectList(availability_panels, heading=_("Availability")),
             ObjectList(contact_panels, heading=_("Contact")),
-            # The slug and the search engine texts are the loket's: providers need not see
-            # them (issue 14.13); Wagtail makes the slug of a new page from its title.
-            ObjectList(Page.promote_panels, heading=_("Promote"), permission=LICENCE_PERMISSION),
+            ObjectList(promote_panels, heading=_("Promote"), permission=LICENCE_PERMISSION),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
