@@ -1,6 +1,7 @@
 """The admin form of the fiche: rules that span several inline rows."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permissions import policy_registry
 
@@ -38,7 +39,22 @@ class LocationPageForm(PortalPageForm):
         cleaned_data = super().clean()
         self._check_opening_hours()
         self._check_availability()
+        self._confirm_changed_availability()
         return cleaned_data
+
+    def _confirm_changed_availability(self):
+        """Saving changed availability confirms it today (issue 14): whoever changes the rows
+        has just looked at them. A date typed in the field itself is kept as typed."""
+        formset = self.formsets.get("availability")
+        if (
+            formset is None
+            or "availability_confirmed_on" not in self.fields
+            or "availability_confirmed_on" in self.changed_data
+            or "availability_confirmed_on" in self.errors
+        ):
+            return
+        if formset.has_changed():
+            self.cleaned_data["availability_confirmed_on"] = timezone.localdate()
 
     def _check_opening_hours(self):
         formset = self.formsets.get("opening_hours")
@@ -66,6 +82,13 @@ class LocationPageForm(PortalPageForm):
         groups = [f.cleaned_data.get("age_group") for f in forms]
         for index in validation.duplicate_indexes(groups):
             forms[index].add_error("age_group", _("This age group is listed twice."))
+        # Providers do not have the licence fields in their form: the stored value counts.
+        capacity = self.cleaned_data.get("licensed_capacity", self.instance.licensed_capacity)
+        for form in forms:
+            errors = validation.free_places_errors(form.cleaned_data.get("free_places"), capacity)
+            for field, messages in errors.items():
+                for message in messages:
+                    form.add_error(field, message)
 
 
 class OrganiserPageForm(PortalPageForm):

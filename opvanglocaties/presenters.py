@@ -11,6 +11,7 @@ The texts are made here rather than in the templates: twenty cards of template l
 (translations, date formats, choice labels) took half the time of rendering the search page.
 """
 
+import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import freshness
 from .choices import AvailabilityStatus, TariffType, Weekday
 
 if TYPE_CHECKING:  # the page models build their lists' cards with this module
@@ -84,8 +86,16 @@ class AvailabilityText:
     text: str
 
 
-def availability_texts(location):
-    """Per age group (prefetched rows), e.g. "Babies: free from 1 March 2027"."""
+# The status (and CSS class) of availability no longer confirmed: never green.
+UNCONFIRMED = "unconfirmed"
+
+
+def availability_texts(location, current=True):
+    """Per age group (prefetched rows), e.g. "Babies: free from 1 March 2027".
+
+    Rows of availability that is no longer `current` keep their text but lose their status:
+    they are drawn as unconfirmed, never as a green "free now".
+    """
     texts = []
     for row in location.availability.all():
         if row.status == AvailabilityStatus.FREE_FROM and row.free_from:
@@ -93,18 +103,26 @@ def availability_texts(location):
         else:
             status = row.get_status_display()
         texts.append(
-            AvailabilityText(row.status, f"{capfirst(row.get_age_group_display())}: {status}")
+            AvailabilityText(
+                row.status if current else UNCONFIRMED,
+                f"{capfirst(row.get_age_group_display())}: {status}",
+            )
         )
     return tuple(texts)
 
 
-def confirmed_text(location):
+def confirmed_text(location, current=True):
     """How fresh the availability is: when the location last confirmed it, or ""."""
-    if not location.availability_confirmed_on:
+    confirmed_on = location.availability_confirmed_on
+    if not current:
+        if not confirmed_on:
+            return gettext("not confirmed by the location")
+        return gettext("not confirmed since %(date)s") % {
+            "date": date_format(confirmed_on, "j F Y")
+        }
+    if not confirmed_on:
         return ""
-    return gettext("confirmed on %(date)s") % {
-        "date": date_format(location.availability_confirmed_on, "j F Y")
-    }
+    return gettext("confirmed on %(date)s") % {"date": date_format(confirmed_on, "j F Y")}
 
 
 def distance_text(distance_km):
@@ -132,7 +150,11 @@ class FicheCard:
     place: str
     price: str
     availability: tuple  # of AvailabilityText, one per age group
-    confirmed: str  # "confirmed on 2 November 2026", or ""
+    confirmed: str  # "confirmed on 2 November 2026", "not confirmed since ...", or ""
+    # False when the availability is older than the freshness period (`freshness`); it was
+    # judged against `stale_before`, the cut-off date a cache of cards must key on.
+    availability_current: bool
+    stale_before: datetime.date
     hours: str  # `opening_hours_summary`, or ""
     latitude: float | None
     longitude: float | None
@@ -154,13 +176,19 @@ class FicheCard:
         distance_km=None,
         in_neighbouring_municipality=False,
         other_region="",
+        stale_before=None,
     ):
         """The card of `page`, fetched with `CARD_SELECT` and `CARD_PREFETCH`.
 
-        The keyword arguments are what the search knows about the fiche: its distance from
+        `stale_before` is the cut-off of the region whose site shows the card
+        (`freshness.stale_before(region)`; without one, the default period). The other
+        keyword arguments are what the search knows about the fiche: its distance from
         where the parent searches, whether it lies in a buurgemeente of the municipality
         searched, and the name of that buurgemeente's region when another loket serves it.
         """
+        if stale_before is None:
+            stale_before = freshness.stale_before(None)
+        current = freshness.is_current(page.availability_confirmed_on, stale_before)
         return cls(
             page=page,
             title=page.title,
@@ -168,8 +196,10 @@ class FicheCard:
             care_type=page.get_care_type_display(),
             place=place_text(page),
             price=price_text(page),
-            availability=availability_texts(page),
-            confirmed=confirmed_text(page),
+            availability=availability_texts(page, current),
+            confirmed=confirmed_text(page, current),
+            availability_current=current,
+            stale_before=stale_before,
             hours=opening_hours_summary(page.opening_hours.all()),
             latitude=page.latitude,
             longitude=page.longitude,
@@ -180,9 +210,10 @@ class FicheCard:
         )
 
 
-def fiche_cards(pages, request=None):
-    """The cards of `pages` (a queryset or list fetched with `CARD_SELECT`/`CARD_PREFETCH`)."""
-    return [FicheCard.of(page, request) for page in pages]
+def fiche_cards(pages, request=None, stale_before=None):
+    """The cards of `pages` (a queryset or list fetched with `CARD_SELECT`/`CARD_PREFETCH`),
+    their availability judged against `stale_before` (see `FicheCard.of`)."""
+    return [FicheCard.of(page, request, stale_before=stale_before) for page in pages]
 
 
 def structured_data(page, request=None):

@@ -118,11 +118,49 @@ def duplicate_indexes(values):
     return duplicates
 
 
-def availability_row_errors(status, free_from):
-    """A 'free from' row needs its date; other statuses must not carry one."""
+def availability_row_errors(status, free_from, free_places=None, today=None):
+    """A 'free from' row needs a date that has not passed; a full row has no free places.
+
+    Issue 14: fiches published "full" with 3 free places and "free from" a date gone by, and
+    parents read them as true.
+    """
     errors = _errors()
     if status == AvailabilityStatus.FREE_FROM and free_from is None:
         errors["free_from"].append(_("Enter the month from which places are free."))
+    if (
+        status == AvailabilityStatus.FREE_FROM
+        and free_from is not None
+        and today is not None
+        and free_from < today
+    ):
+        errors["free_from"].append(
+            _("This date has passed: choose 'places free now', or a date from today on.")
+        )
+    if status == AvailabilityStatus.FULL and free_places:
+        errors["free_places"].append(
+            _("A full location has no free places: leave this empty or choose another status.")
+        )
+    return errors
+
+
+def free_places_errors(free_places, licensed_capacity):
+    """No age group can have more free places than the licence allows places in all."""
+    errors = _errors()
+    if free_places is not None and licensed_capacity and free_places > licensed_capacity:
+        errors["free_places"].append(
+            _("The licence allows %(capacity)s places: there cannot be %(places)s free.")
+            % {"capacity": licensed_capacity, "places": free_places}
+        )
+    return errors
+
+
+def confirmed_on_errors(confirmed_on, today):
+    """The availability cannot have been confirmed on a day still to come."""
+    errors = _errors()
+    if confirmed_on is not None and confirmed_on > today:
+        errors["availability_confirmed_on"].append(
+            _("This date lies in the future: enter the day you last checked the free places.")
+        )
     return errors
 
 

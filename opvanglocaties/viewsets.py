@@ -156,6 +156,7 @@ class RegionViewSet(ModelViewSet):
         FieldPanel("min_response_deadline_days"),
         FieldPanel("max_response_deadline_days"),
         FieldPanel("requires_moderation"),
+        FieldPanel("availability_fresh_days"),
         # The request form's rules (aanvraagformulier): one block, parents see them as set.
         FieldPanel("max_locations_per_request"),
         FieldPanel("request_max_months_ahead"),

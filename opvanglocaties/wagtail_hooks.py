@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem, SummaryItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import staff_views
+from . import confirmation, dashboard, reminding, staff_views, views
 from .models import LocationIndexPage, LocationPage, OrganiserPage
 from .panels import LICENCE_PERMISSION
 from .permissions import (
@@ -76,8 +78,115 @@ def removal_request_urls():
     return [
         path(
             "fiches/<int:page_id>/verwijdering-vragen/", ask_removal, name="opvangpunt_ask_removal"
-        )
+        ),
+        path("fiches/mijn/", views.my_fiches, name="opvangpunt_my_fiches"),
+        path(
+            "fiches/beschikbaarheid/",
+            views.availability_many,
+            name="opvangpunt_availability_many",
+        ),
+        path(
+            "fiches/<int:page_id>/bevestigen/",
+            views.confirm,
+            name="opvangpunt_confirm_availability",
+        ),
+        path("fiches/bevestigen/", views.confirm_many, name="opvangpunt_confirm_availability_many"),
+        path("fiches/actualiteit/", views.loket_fiches, name="opvangpunt_loket_fiches"),
+        path(
+            "fiches/<int:page_id>/herinneren/",
+            views.remind,
+            name="opvangpunt_remind_availability",
+        ),
     ]
+
+
+# -- Availability: the provider's dashboard and list, the loket's list (issue 14.13) ---------
+
+PANEL_ROWS = 10
+
+
+class FichesPanel(Component):
+    """A provider's dashboard: their fiches, longest unconfirmed first, with "still correct"."""
+
+    name = "your_fiches"
+    template_name = "opvanglocaties/admin/fiches_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        fiches = dashboard.provider_fiches(request.user)
+        return {
+            "request": request,
+            "csrf_token": parent_context["csrf_token"],
+            "rows": dashboard.fiche_rows(fiches[:PANEL_ROWS]),
+            "total": fiches.count(),
+        }
+
+
+class LoketFreshnessPanel(Component):
+    """The loket's dashboard: how many fiches of its region are unconfirmed, and a link."""
+
+    name = "fiches_current"
+    template_name = "opvanglocaties/admin/loket_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        stale = dashboard.loket_stale_count(request.user)
+        return {"request": request, "stale": stale}
+
+
+@hooks.register("construct_homepage_panels")
+def availability_panels(request, panels):
+    if dashboard.is_provider(request.user):
+        panels.insert(0, FichesPanel())
+    elif dashboard.is_loket(request.user) and not request.user.is_superuser:
+        panels.insert(0, LoketFreshnessPanel())
+
+
+class FichesSummaryItem(SummaryItem):
+    """For providers instead of Wagtail's "1 Page": that counted the fiche they may explore
+    and linked to its (empty) list of subpages, "0 pages" (issue 14.13)."""
+
+    order = 100
+    template_name = "opvanglocaties/admin/fiches_summary.html"
+
+    def get_context_data(self, parent_context):
+        return {"total": dashboard.provider_fiches(self.request.user).count()}
+
+
+@hooks.register("construct_homepage_summary_items")
+def provider_summary_items(request, items):
+    if dashboard.is_provider(request.user):
+        items[:] = [item for item in items if not isinstance(item, PagesSummaryItem)]
+        items.append(FichesSummaryItem(request))
+
+
+class ProviderMenuItem(MenuItem):
+    def is_shown(self, request):
+        return dashboard.is_provider(request.user)
+
+
+class LoketMenuItem(MenuItem):
+    def is_shown(self, request):
+        return dashboard.is_loket(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def my_fiches_menu_item():
+    return ProviderMenuItem(
+        gettext_lazy("Your fiches"), reverse("opvangpunt_my_fiches"), icon_name="doc-full", order=5
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def loket_fiches_menu_item():
+    return LoketMenuItem(
+        gettext_lazy("Keeping fiches current"),
+        reverse("opvangpunt_loket_fiches"),
+        icon_name="time",
+        order=215,
+    )
 
 
 class AskRemovalButton(PageMenuItem):
@@ -112,6 +221,16 @@ def removal_log_action(actions):
     actions.register_action(
         LOG_ACTION, gettext_lazy("Ask to remove"), gettext_lazy("Removal asked of the loket")
     )
+    actions.register_action(
+        confirmation.LOG_ACTION,
+        gettext_lazy("Confirm availability"),
+        gettext_lazy("Availability confirmed as still correct"),
+    )
+    actions.register_action(
+        reminding.LOG_ACTION,
+        gettext_lazy("Availability reminder"),
+        gettext_lazy("Staff reminded to confirm the availability"),
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -145,5 +264,5 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def staff_menu_item():
     return StaffMenuItem(
-        gettext_lazy("Staff"), reverse("opvangpunt_staff_index"), icon_name="user", order=215
+        gettext_lazy("Staff"), reverse("opvangpunt_staff_index"), icon_name="user", order=216
     )

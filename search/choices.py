@@ -14,7 +14,9 @@ class Sort(models.TextChoices):
 
 
 class Availability(models.TextChoices):
-    """A free place now, or by a month (any month when none is given)."""
+    """A free place now, or by a month (any month when none is given); or not known: the
+    location published none, or did not confirm it within its region's freshness period."""
 
     NOW = "nu", _("Free now")
     FROM_MONTH = "vanaf", _("Free from a month")
+    UNKNOWN = "onbekend", _("Unknown or not confirmed")

@@ -2,7 +2,8 @@
 
 Two queries, whatever the number of fiches. The first groups the fiches that pass every
 non-facet filter by the facets' own values (type of care, tariff, subsidy framework, free now,
-free later): a few dozen rows at most, from which Python adds up every count and the total.
+free later, availability unknown or unconfirmed): a few dozen rows at most, from which Python
+adds up every count and the total.
 The second groups by place for the wijk and municipality facets.
 
 Each facet has one name: the filter it counts (`LocationSearch.conditions`) and its key in
@@ -19,8 +20,13 @@ from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 
 from .choices import Availability
 
-# The grouped rows' columns for the two availability values.
-FREE_NOW, FREE_LATER = "free_now", "free_later"
+# The grouped rows' columns for the three availability values.
+FREE_NOW, FREE_LATER, UNKNOWN = "free_now", "free_later", "availability_unknown"
+AVAILABILITY_COLUMNS = {
+    Availability.NOW: FREE_NOW,
+    Availability.FROM_MONTH: FREE_LATER,
+    Availability.UNKNOWN: UNKNOWN,
+}
 
 
 @dataclass
@@ -64,7 +70,7 @@ def _values(search):
 def _has(row, facet, value):
     """Whether the fiches of a grouped row have `value` for `facet`."""
     if facet is AVAILABILITY:
-        return bool(row[FREE_NOW if value == Availability.NOW else FREE_LATER])
+        return bool(row[AVAILABILITY_COLUMNS[value]])
     return row[facet.column] == value
 
 
@@ -90,11 +96,11 @@ def _grouped_rows(search):
         .order_by()
         .annotate(
             **{
-                FREE_NOW: search.availability_condition(Availability.NOW),
-                FREE_LATER: search.availability_condition(Availability.FROM_MONTH),
+                column: search.availability_condition(value)
+                for value, column in AVAILABILITY_COLUMNS.items()
             }
         )
-        .values(*(facet.column for facet in FIELD_FACETS), FREE_NOW, FREE_LATER)
+        .values(*(facet.column for facet in FIELD_FACETS), *AVAILABILITY_COLUMNS.values())
         .annotate(n=Count("pk"))
     )
 
@@ -143,7 +149,11 @@ def _availability_labels(search):
         if month
         else _("Free now or later")
     )
-    return [(Availability.NOW, _("Free now")), (Availability.FROM_MONTH, later)]
+    return [
+        (Availability.NOW, _("Free now")),
+        (Availability.FROM_MONTH, later),
+        (Availability.UNKNOWN, _("Unknown or not confirmed")),
+    ]
 
 
 def _place_counts(search):

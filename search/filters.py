@@ -26,6 +26,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvanglocaties import freshness
 from opvanglocaties.choices import AgeGroup, AvailabilityStatus, TariffType
 from opvanglocaties.models import (
     AgeGroupAvailability,
@@ -194,14 +195,33 @@ class LocationSearch:
             return self.query.availability
         return Availability.FROM_MONTH if self.query.free_by_month else ""
 
+    @cached_property
+    def stale_before(self):
+        """The region's freshness cut-off: availability confirmed earlier is unknown."""
+        return freshness.stale_before(self.region)
+
     def availability_condition(self, choice):
         """Fiches with a free place for the child: now, or by the month asked for (any month
-        when none was given). The facet counts use this too, so a count matches its link."""
+        when none was given); or, for UNKNOWN, fiches that say neither. The facet counts use
+        this too, so a count matches its link.
+
+        Availability the location has not confirmed within the region's freshness period
+        promises nothing (issue 14): it counts as unknown, not as free.
+        """
+        current = freshness.current_q(self.stale_before)
+        if choice == Availability.UNKNOWN:
+            return (
+                ~current
+                | Q(availability_confirmed_on__isnull=True)
+                | ~Exists(AgeGroupAvailability.objects.filter(page=OuterRef("pk")))
+            )
         if choice == Availability.NOW:
-            return Q(Exists(free_rows(timezone.localdate(), self.age_group)))
+            return current & Q(Exists(free_rows(timezone.localdate(), self.age_group)))
         if self.query.free_by_month:
-            return Q(Exists(free_rows(month_end(self.query.free_by_month), self.age_group)))
-        return Q(Exists(later_rows(self.age_group)))
+            return current & Q(
+                Exists(free_rows(month_end(self.query.free_by_month), self.age_group))
+            )
+        return current & Q(Exists(later_rows(self.age_group)))
 
     @cached_property
     def conditions(self):
@@ -363,7 +383,16 @@ class LocationSearch:
                 .annotate(first=Min("day"))
                 .values("first")
             )
-            queryset = queryset.annotate(first_free=Subquery(first_free[:1]))
+            # Availability no longer confirmed promises no date: it goes with the full ones.
+            queryset = queryset.annotate(
+                first_free=Case(
+                    When(
+                        freshness.current_q(self.stale_before),
+                        then=Subquery(first_free[:1]),
+                    ),
+                    default=None,
+                )
+            )
             return queryset.order_by(
                 Case(
                     When(first_free__isnull=True, then=Value(1)),

@@ -86,6 +86,7 @@ def cards(locations, search, request=None):
             ),
             in_neighbouring_municipality=location.municipality_id in neighbouring,
             other_region=outside.get(location.municipality_id, ""),
+            stale_before=search.stale_before,
         )
         for location in locations
     ]

@@ -105,6 +105,7 @@ def compare_view(request):
     locations = _locations(ids)
     compare.store(request.session, [location.pk for location in locations])
     origin = _origin(request)
+    stale_before = Region.objects.availability_cutoff(request)
     ids = [location.pk for location in locations]
     columns = [
         Column(
@@ -116,6 +117,7 @@ def compare_view(request):
                     if origin
                     else None
                 ),
+                stale_before=stale_before,
             ),
             remove_query=compare.as_param(pk for pk in ids if pk != location.pk),
         )

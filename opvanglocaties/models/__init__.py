@@ -6,9 +6,11 @@ from .geography import Municipality, Neighbourhood, PostalCode, Region
 from .index import LocationIndexPage, OrganiserPage
 from .organisers import LegalForm, Organiser
 from .priority import PriorityRule
+from .reminders import AvailabilityReminder
 
 __all__ = [
     "AgeGroupAvailability",
+    "AvailabilityReminder",
     "ClosingPeriod",
     "LegalForm",
     "LocationIndexPage",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -24,7 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import validation
+from .. import freshness, validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
@@ -36,7 +37,7 @@ from ..choices import (
 )
 from ..fields import MultipleChoiceJSONField
 from ..forms import LocationPageForm
-from ..panels import LicenceFieldPanel
+from ..panels import LICENCE_PERMISSION, LicenceFieldPanel
 from .geography import Neighbourhood, PostalCode, Region
 from .organisers import Organiser
 from .testers import FichePermissionsMixin
@@ -278,6 +279,21 @@ class LocationPage(FichePermissionsMixin, Page):
         FieldPanel("inspection_reports_url"),
     ]
 
+    # The slug and the search engine texts are the loket's: providers need not see them
+    # (issue 14.13). The permission on each field takes it out of their form (a tab's alone
+    # would only hide it, and the hidden slug would then be missing); Wagtail's page form
+    # checks the slug only when it is in the form.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", permission=LICENCE_PERMISSION),
+                FieldPanel("seo_title", permission=LICENCE_PERMISSION),
+                FieldPanel("search_description", permission=LICENCE_PERMISSION),
+            ],
+            heading=_("For search engines"),
+        ),
+    ]
+
     edit_handler = TabbedInterface(
         [
             ObjectList(general_panels, heading=_("General")),
@@ -287,7 +303,7 @@ class LocationPage(FichePermissionsMixin, Page):
             ObjectList(admission_panels, heading=_("Admission")),
             ObjectList(availability_panels, heading=_("Availability")),
             ObjectList(contact_panels, heading=_("Contact")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(promote_panels, heading=_("Promote"), permission=LICENCE_PERMISSION),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
@@ -354,6 +370,7 @@ class LocationPage(FichePermissionsMixin, Page):
             validation.price_errors(self.tariff_type, self.day_price, self.subsidy_framework),
             validation.deadline_errors(self.response_deadline_days, self.publishing_region),
             validation.coordinate_errors(self.latitude, self.longitude),
+            validation.confirmed_on_errors(self.availability_confirmed_on, timezone.localdate()),
         )
         if self.municipality is None and "postcode" not in errors:
             errors["municipality"] = [
@@ -420,6 +437,9 @@ class LocationPage(FichePermissionsMixin, Page):
                     "image__renditions"
                 ),
             ),
+        )
+        context["availability_current"] = freshness.is_current(
+            self.availability_confirmed_on, Region.objects.availability_cutoff(request)
         )
         return context
 
@@ -504,7 +524,9 @@ class AgeGroupAvailability(Orderable):
 
     def clean(self):
         super().clean()
-        errors = validation.availability_row_errors(self.status, self.free_from)
+        errors = validation.availability_row_errors(
+            self.status, self.free_from, self.free_places, timezone.localdate()
+        )
         if errors:
             raise ValidationError(errors)
 

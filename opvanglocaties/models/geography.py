@@ -16,6 +16,8 @@ from model_utils import FieldTracker
 from shapely.geometry import Point, shape
 from wagtail.models import Site
 
+from .. import freshness
+
 FLEMISH_REGION_CODE = "02000"
 
 
@@ -186,6 +188,10 @@ class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
             setattr(request, self.REQUEST_CACHE_ATTRIBUTE, self.get_queryset().for_site(site))
         return getattr(request, self.REQUEST_CACHE_ATTRIBUTE)
 
+    def availability_cutoff(self, request):
+        """The freshness cut-off (`freshness.stale_before`) of the region of this request."""
+        return freshness.stale_before(self.for_request(request))
+
 
 class Region(models.Model):
     """The municipalities one loket serves, with that loket's rules.
@@ -281,6 +287,16 @@ class Region(models.Model):
         help_text=_(
             "How many days a parent has to confirm they still need care when asked; "
             "without an answer the request expires."
+        ),
+    )
+    # -- Freshness of the fiches' availability (opvanglocaties.freshness) -------------------
+    availability_fresh_days = models.PositiveSmallIntegerField(
+        _("availability stays confirmed for (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "Availability a location has not confirmed for longer is shown to parents as "
+            "unconfirmed, and its staff get a reminder (one per period)."
         ),
     )
 

@@ -70,7 +70,9 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = self.paginate(request, self.locations())
-        context["cards"] = fiche_cards(context["locations"], request)
+        context["cards"] = fiche_cards(
+            context["locations"], request, Region.objects.availability_cutoff(request)
+        )
         return context
 
     # Landing pages per municipality and neighbourhood
@@ -168,7 +170,7 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
                 for item in municipality.neighbourhoods.all()
             ],
             locations=locations,
-            cards=fiche_cards(locations, request),
+            cards=fiche_cards(locations, request, Region.objects.availability_cutoff(request)),
             search_url=search_url,
         )
         return TemplateResponse(request, self.landing_template, context)
@@ -219,5 +221,7 @@ class OrganiserPage(FichePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cards"] = fiche_cards(self.locations(), request)
+        context["cards"] = fiche_cards(
+            self.locations(), request, Region.objects.availability_cutoff(request)
+        )
         return context

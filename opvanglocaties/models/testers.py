@@ -17,10 +17,25 @@ class FichePermissionTester(OfflineRightsMixin, PagePermissionTester):
     (opvanglocaties.removal).
     """
 
+    def _is_loket(self):
+        return self.user.is_superuser or self.user.has_perm(LICENCE_PERMISSION)
+
     def can_take_offline(self):
-        return super().can_take_offline() and (
-            self.user.is_superuser or self.user.has_perm(LICENCE_PERMISSION)
-        )
+        return super().can_take_offline() and self._is_loket()
+
+    # Deleting, moving or copying a fiche or folder is the loket's: a fiche exists as long as
+    # its licence, under its organiser's folder (issue 14.13: providers were offered Move,
+    # Copy and Delete in the menus and then refused). Saying no here hides them everywhere
+    # Wagtail offers them, and its views refuse them as before (the delete hooks stay).
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self._is_loket()
+
+    def can_move(self):
+        return super().can_move() and self._is_loket()
+
+    def can_copy(self):
+        return super().can_copy() and self._is_loket()
 
 
 class FichePermissionsMixin:

@@ -142,6 +142,7 @@ def test_units_run_commands_that_exist():
         "remind_deadlines",
         "prompt_confirmations",
         "apply_retention",
+        "remind_stale_fiches",
     ):
         assert command in started
     digest = (DEPLOY / "systemd" / "opvangpunt-review-digest.service").read_text()

@@ -422,7 +422,8 @@ def test_every_facet_counts_with_the_other_filters(
     assert facets["care_type"] == {"group": 3, "family": 2}
     assert facets["tariff"] == {"income_related": 2}
     assert facets["subsidy"] == {"none": 0, "basic": 1, "income_related": 1, "plus": 1}
-    assert facets["availability"] == {"nu": 1, "vanaf": 1}
+    # Two group fiches published no availability: unknown.
+    assert facets["availability"] == {"nu": 1, "vanaf": 1, "onbekend": 2}
     assert facets["neighbourhood"] == {"ledeberg": 1, "gentbrugge": 1}
     assert facets["municipality"] == {"gent": 2, "merelbeke-melle": 1, "destelbergen": 0}
 
@@ -437,7 +438,8 @@ def test_every_facet_counts_with_the_other_filters(
     total, facets = counts({"beschikbaar": "nu", "wijk": "gentbrugge"})
     assert total == 0
     assert facets["neighbourhood"] == {"ledeberg": 1, "gentbrugge": 0}
-    assert facets["availability"] == {"nu": 0, "vanaf": 0}
+    # Gentbrugge and the two buurgemeenten: three fiches without availability.
+    assert facets["availability"] == {"nu": 0, "vanaf": 0, "onbekend": 3}
 
 
 def test_pagination_keeps_the_filters(client, search_page, make_location):

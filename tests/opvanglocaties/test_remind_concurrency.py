@@ -1,0 +1,66 @@
+"""Two runs of `remind_stale_fiches` at the same moment, on PostgreSQL: one reminder each.
+
+SQLite serialises writers, so the race cannot happen there. Threads with their own
+connections need committed data, hence a transactional database (and the migrated data put
+back afterwards, as in tests/aanvraagformulier/test_concurrency.py).
+"""
+
+import datetime
+import io
+import threading
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection, connections
+from django.utils import timezone
+
+from opvanglocaties.models import AvailabilityReminder
+
+from ..factories import UserFactory
+
+pytestmark = pytest.mark.skipif(
+    not settings.DATABASE_IS_POSTGRES,
+    reason="needs PostgreSQL: SQLite serialises writers, so the race cannot happen",
+)
+
+
+@pytest.fixture
+def restore_migrated_data(django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    ContentType.objects.clear_cache()
+
+
+def test_two_concurrent_runs_send_each_reminder_once(
+    restore_migrated_data, django_db_serialized_rollback, transactional_db, make_location, organiser
+):
+    UserFactory(username="staf", email="staf@speelvogel.be", groups=[organiser.group])
+    old = timezone.localdate() - datetime.timedelta(days=40)
+    fiches = [make_location(organiser=organiser, availability_confirmed_on=old) for _ in range(12)]
+    mail.outbox.clear()
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            barrier.wait()
+            call_command("remind_stale_fiches", stdout=io.StringIO())
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert AvailabilityReminder.objects.count() == len(fiches)
+    # Queued, then delivered after each commit (to the test outbox): one mail per fiche.
+    assert len(mail.outbox) == len(fiches)
