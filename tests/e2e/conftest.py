@@ -207,6 +207,13 @@ def axe():
         pytest.skip(f"{AXE_PATH} is missing: run scripts/install-e2e-deps.sh")
 
     def run(page):
+        # A message still fading in (Wagtail's success messages) has, mid-animation, a
+        # colour that fails contrast: judge the page once its animations have finished.
+        page.evaluate(
+            "Promise.all(document.getAnimations()"
+            ".filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)"
+            ".map((a) => a.finished.catch(() => null)))"
+        )
         # add_script_tag(path=...) would inline the script, which the public pages' CSP
         # (script-src 'self') rightly blocks: serve it as a same-origin file instead.
         page.route(AXE_URL, lambda route: route.fulfill(path=AXE_PATH))
