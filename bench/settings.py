@@ -14,6 +14,7 @@ from portal.settings.base import (
     BASE_DIR,
     INSTALLED_APPS,
     PAGE_CACHE_EXCLUDED_PREFIXES,
+    database_options,
     search_backends,
 )
 
@@ -28,6 +29,9 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production: part of every request's cost
+# The project's connection options (SQLite's write-ahead log, PostgreSQL's timeouts): the bench
+# measures the database as the portal configures it.
+DATABASES["default"]["OPTIONS"] = database_options(DATABASES["default"])
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 # An app only for the template of the stock search view (bench/urls.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
@@ -49,6 +53,10 @@ STORAGES = {
 }
 # Logging in the bench user costs nothing measurable with a fast hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Background work as production runs it (deploy/env.example: TASKS_BACKEND=database): a view
+# that mails enqueues a task row in its transaction and a worker delivers it, outside the
+# request. The bench runs no worker; what a request pays for its mail is the queue's rows.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Mail (if a view sends any) stays in memory; search stays in the database even when
 # ELASTICSEARCH_URL is set: the bench talks to nothing but loopback.
 DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
