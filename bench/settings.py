@@ -53,10 +53,9 @@ STORAGES = {
 }
 # Logging in the bench user costs nothing measurable with a fast hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Background work as production runs it (deploy/env.example: TASKS_BACKEND=database): a view
-# that mails enqueues a task row in its transaction and a worker delivers it, outside the
-# request. The bench runs no worker; what a request pays for its mail is the queue's rows.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work: TASKS_BACKEND as in base (immediate unless the environment says
+# "database"), so that seeding builds the search index at once. The request_submit figure
+# switches to production's database queue itself (bench.run.PRODUCTION_TASKS).
 # Mail (if a view sends any) stays in memory; search stays in the database even when
 # ELASTICSEARCH_URL is set: the bench talks to nothing but loopback.
 DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
