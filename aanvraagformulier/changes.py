@@ -1,4 +1,4 @@
-"""What a parent changes through the private link: care plan, contact details, address, locations,
+"""What a parent changes through the private link: care plan, contact details, locations,
 the confirmation that they still need care, and withdrawals. Each change is saved through
 the model (django-simple-history records it) and the locations concerned are told.
 """
