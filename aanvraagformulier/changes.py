@@ -34,6 +34,70 @@ def update_contact(filed, cleaned):
     filed.save()
 
 
+def new_sharing_needs(filed, postcode):
+    """The sharing needs a move to `postcode` adds: for each open location, the consent kinds
+    (outside the municipality, outside the region) it would need that the request does not
+    hold yet. Returns SharingNeed objects with only those kinds set; empty when nothing new
+    is needed (the same municipality, or consent given before)."""
+    rows = filed.locations.select_related("location__municipality")
+    locations = [row.location for row in rows if row.status in OPEN_STATUSES]
+    needs = policies.sharing_needs(locations, steps.parent_municipality_ids(postcode), filed.region)
+    given = set(
+        Consent.objects.filter(
+            request=filed,
+            kind__in=[ConsentKind.SHARE_OUTSIDE_MUNICIPALITY, ConsentKind.SHARE_OTHER_REGION],
+        ).values_list("kind", "location_id")
+    )
+    missing = []
+    for need in needs:
+        pk = need.location.pk
+        need.other_municipality = (
+            need.other_municipality and (ConsentKind.SHARE_OUTSIDE_MUNICIPALITY, pk) not in given
+        )
+        need.outside_region = (
+            need.outside_region and (ConsentKind.SHARE_OTHER_REGION, pk) not in given
+        )
+        if need.other_municipality or need.outside_region:
+            missing.append(need)
+    return missing
+
+
+@transaction.atomic
+def update_address(filed, cleaned, needs=()):
+    """The parent moved: the address and its municipality (from the postcode, as when the
+    request was filed), and the consents the new address needs (`new_sharing_needs`, which
+    the parent gave on the form)."""
+    filed.street = cleaned["street"]
+    filed.house_number = cleaned["house_number"]
+    filed.postcode = cleaned["postcode"]
+    ids = steps.parent_municipality_ids(filed.postcode)
+    filed.municipality_id = min(ids) if ids else None
+    filed.save()
+    _record_consents(filed, needs)
+
+
+def _record_consents(filed, needs):
+    now = timezone.now()
+    consents = []
+    for need in needs:
+        kinds = []
+        if need.other_municipality:
+            kinds.append(ConsentKind.SHARE_OUTSIDE_MUNICIPALITY)
+        if need.outside_region:
+            kinds.append(ConsentKind.SHARE_OTHER_REGION)
+        consents += [
+            Consent(
+                request=filed,
+                kind=kind,
+                location=need.location,
+                text_version=policies.CONSENT_TEXT_VERSION,
+                given_at=now,
+            )
+            for kind in kinds
+        ]
+    Consent.objects.bulk_create(consents)
+
+
 def confirm_need(filed):
     """The parent still needs care: the confirmation clock starts again."""
     filed.last_confirmed_at = timezone.now()
@@ -66,23 +130,8 @@ def add_location(filed, location, need=None):
     """Ask one more location (it starts as "new"); records the consent it needed."""
     last = max((row.preference for row in filed.locations.all()), default=0)
     rows = services.add_rows(filed, [location], first_preference=last + 1)
-    now = timezone.now()
     if need is not None:
-        kinds = []
-        if need.other_municipality:
-            kinds.append(ConsentKind.SHARE_OUTSIDE_MUNICIPALITY)
-        if need.outside_region:
-            kinds.append(ConsentKind.SHARE_OTHER_REGION)
-        Consent.objects.bulk_create(
-            Consent(
-                request=filed,
-                kind=kind,
-                location=location,
-                text_version=policies.CONSENT_TEXT_VERSION,
-                given_at=now,
-            )
-            for kind in kinds
-        )
+        _record_consents(filed, [need])
     services.notify_locations(rows)
     return rows[0]
 

@@ -109,8 +109,14 @@ def phone_error(value):
 POSTCODE = re.compile(r"^[1-9][0-9]{3}$")
 
 
-def postcode_error(value):
-    if not POSTCODE.match(value) or not PostalCode.objects.filter(code=value).exists():
+def postcode_error(value, municipality_ids=None):
+    """The message for a postcode that does not exist, or None. `municipality_ids`: what the
+    caller already looked up for this postcode (the final submit does), saving the query."""
+    if municipality_ids is not None:
+        exists = bool(municipality_ids)
+    else:
+        exists = PostalCode.objects.filter(code=value).exists()
+    if not POSTCODE.match(value) or not exists:
         return _("Enter an existing Belgian postcode of four digits, such as 9000.")
     return None
 

@@ -211,22 +211,24 @@ def submit(draft, *, token, user=None, language="nl", today=None):
     loser returns the winner's request. Everything is written in one transaction; the mails
     are queued in it and delivered after the commit (core.mail).
     """
-    existing = ChildcareRequest.objects.filter(idempotency_token=token).first()
-    if existing is not None:
-        return existing, False
     if draft is None or token != draft.idempotency_token:
+        # A draft is deleted in the transaction that files it: while it exists, no request
+        # carries its token, so only a form without its draft needs this look-up.
+        existing = ChildcareRequest.objects.filter(idempotency_token=token).first()
+        if existing is not None:
+            return existing, False
         raise StaleForm
     rules = rules_for(draft.region)
     answers = validate_draft(draft, rules, user)
     try:
         with transaction.atomic():
             filed = _create(draft, answers, token=token, user=user, language=language)
+            RequestDraft.objects.filter(pk=draft.pk).delete()
     except IntegrityError:
         existing = ChildcareRequest.objects.filter(idempotency_token=token).first()
         if existing is None:
             raise
         return existing, False
-    RequestDraft.objects.filter(pk=draft.pk).delete()
     return filed, True
 
 

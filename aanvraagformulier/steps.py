@@ -93,6 +93,8 @@ def build_form(step, draft, rules, *, data=None, user=None, locations=None, muni
     if data is None and draft is not None and step.key in draft.data:
         data = MultiValueDict(draft.data[step.key])
     kwargs = {"rules": rules}
+    if step.key == "parent" and municipality_ids is not None:
+        kwargs["postcode_municipality_ids"] = municipality_ids
     if step.key == "consent":
         return ConsentForm(
             data,

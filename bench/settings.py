@@ -14,6 +14,7 @@ from portal.settings.base import (
     BASE_DIR,
     INSTALLED_APPS,
     PAGE_CACHE_EXCLUDED_PREFIXES,
+    database_options,
     search_backends,
 )
 
@@ -28,6 +29,9 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production: part of every request's cost
+# The project's connection options (SQLite's write-ahead log, PostgreSQL's timeouts): the bench
+# measures the database as the portal configures it.
+DATABASES["default"]["OPTIONS"] = database_options(DATABASES["default"])
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 # An app only for the template of the stock search view (bench/urls.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
@@ -49,6 +53,9 @@ STORAGES = {
 }
 # Logging in the bench user costs nothing measurable with a fast hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Background work: TASKS_BACKEND as in base (immediate unless the environment says
+# "database"), so that seeding builds the search index at once. The request_submit figure
+# switches to production's database queue itself (bench.run.PRODUCTION_TASKS).
 # Mail (if a view sends any) stays in memory; search stays in the database even when
 # ELASTICSEARCH_URL is set: the bench talks to nothing but loopback.
 DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

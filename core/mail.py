@@ -9,6 +9,7 @@ timer every minute) retries what is due. After MAX_ATTEMPTS the loket sees it in
 import datetime
 import logging
 import smtplib
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -16,6 +17,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from .models import QueuedEmail
 
@@ -145,7 +147,21 @@ class QueuedEmailBackend(BaseEmailBackend):
             return 0
         ids = [row.pk for row in queued]
         if len(ids) == 1:
-            transaction.on_commit(lambda: deliver_queued_email.enqueue(ids[0]), robust=True)
+            enqueue = partial(deliver_queued_email.enqueue, ids[0])
         else:
-            transaction.on_commit(lambda: deliver_queued_emails.enqueue(ids), robust=True)
+            enqueue = partial(deliver_queued_emails.enqueue, ids)
+        if queues_in_database(deliver_queued_emails):
+            # The task is a row in this database: written in the same transaction as the
+            # message, it commits or rolls back with it and no worker sees it earlier. One
+            # write less after the commit (production's TASKS_BACKEND=database).
+            enqueue()
+        else:
+            # Any other backend may run the task at once (immediate) or elsewhere: only after
+            # the commit, or it would look for a message that is not there yet.
+            transaction.on_commit(enqueue, robust=True)
         return len(ids)
+
+
+def queues_in_database(task):
+    """Whether `task`'s backend stores tasks as rows of our database (django-tasks-db)."""
+    return isinstance(task.get_backend(), DatabaseBackend)

@@ -28,8 +28,11 @@ class ParentForm(StepForm):
     postcode = forms.CharField(label=_("Postcode"), max_length=4, min_length=1)
     parent_birth_date = date_field(_("Your date of birth"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, postcode_municipality_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The municipalities of the postcode in `data` when the caller knows them already
+        # (the final submit looked them up for the consents): no second query for it.
+        self.postcode_municipality_ids = postcode_municipality_ids
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
@@ -65,7 +68,7 @@ class ParentForm(StepForm):
 
     def clean_postcode(self):
         value = self.cleaned_data["postcode"].strip()
-        error = checks.postcode_error(value)
+        error = checks.postcode_error(value, getattr(self, "postcode_municipality_ids", None))
         if error:
             raise forms.ValidationError(error)
         return value

@@ -16,6 +16,7 @@ from opvanglocaties.ids import parse_location_ids
 
 from .. import changes, checks, gdpr, policies, services
 from ..forms import ChildForm, EmailLinkForm, EraseForm, LocationSearchForm
+from ..forms.address import AddressForm
 from ..forms.private import ContactForm
 from ..models import OPEN_STATUSES
 from ..protection import guarded, private
@@ -70,6 +71,7 @@ def _private_context(request, filed, token, **extra):
         "room": len(open_rows) < rules.max_locations,
         "care_form": ChildForm(rules=rules, initial=_care_initial(filed), prefix="plan"),
         "contact_form": ContactForm(rules=rules, initial=_contact_initial(filed), prefix="contact"),
+        "address_form": AddressForm(rules=rules, initial=_address_initial(filed), prefix="address"),
         "priority_names": {r.code: r.name for r in rules.priority_rules()},
         "trail": trail_for_parent(filed),
     }
@@ -90,6 +92,10 @@ def _care_initial(filed):
 
 def _contact_initial(filed):
     return {"email": filed.email, "phone": filed.phone, "partner_name": filed.partner_name}
+
+
+def _address_initial(filed):
+    return {"street": filed.street, "house_number": filed.house_number, "postcode": filed.postcode}
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,6 +143,8 @@ def _private_action(request, filed, token):
         return _private_add(request, filed, token, value, rules)
     elif action in ("care_plan", "contact"):
         return _private_form(request, filed, token, action, rules)
+    elif action == "address":
+        return _private_address(request, filed, token, rules)
     else:
         messages.error(request, _("Choose what to do with the buttons on the page."))
     return redirect(here)
@@ -207,6 +215,24 @@ def _private_form(request, filed, token, action, rules):
             messages.success(request, _("Your contact details were changed."))
             return redirect("request_private", token=token)
         extra = {"contact_form": form, "form_errors": form.error_summary()}
+    context = _private_context(request, filed, token, **extra)
+    return render(request, "aanvraagformulier/private.html", context, status=400)
+
+
+def _private_address(request, filed, token, rules):
+    """The parent moved: the new address is checked as on the form; when it puts a location
+    in another municipality, the form asks the consent for it before anything is saved."""
+    form = AddressForm(request.POST, rules=rules, prefix="address")
+    needs = []
+    if form.is_valid():
+        needs = changes.new_sharing_needs(filed, form.cleaned_data["postcode"])
+        if needs:
+            form = AddressForm(request.POST, rules=rules, prefix="address", needs=needs)
+    if form.is_valid():
+        changes.update_address(filed, form.cleaned_data, needs)
+        messages.success(request, _("Your address was changed."))
+        return redirect("request_private", token=token)
+    extra = {"address_form": form, "form_errors": form.error_summary()}
     context = _private_context(request, filed, token, **extra)
     return render(request, "aanvraagformulier/private.html", context, status=400)
 

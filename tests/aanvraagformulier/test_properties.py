@@ -112,12 +112,16 @@ def test_the_private_page_survives_arbitrary_values(ready):
         "contact-email",
         "contact-phone",
         "contact-partner_name",
+        "address-street",
+        "address-house_number",
+        "address-postcode",
+        "address-share",
         "confirm",
     ]
 
     @QUICK
     @given(
-        st.sampled_from(["care_plan", "contact", "add", "up", "down", "withdraw", "x"]),
+        st.sampled_from(["care_plan", "contact", "address", "add", "up", "down", "withdraw", "x"]),
         text,
         st.fixed_dictionaries({name: maybe_text for name in names}),
     )

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 
 from aanvraagformulier.models import ChildcareRequest, RequestedLocation
 from core.models import QueuedEmail
@@ -44,7 +45,27 @@ def test_the_submit_does_not_query_per_location(
         for number, size in enumerate((1, 3, 5))
     ]
 
-    assert counts[0] == counts[1] == counts[2], counts
+    # 27 before the draft's token check and the postcode's second look-up were saved.
+    assert counts[0] == counts[1] == counts[2] == 25, counts
     assert RequestedLocation.objects.count() == 1 + 3 + 5
     assert ChildcareRequest.objects.count() == 3
     assert not QueuedEmail.objects.exists()  # every mail was delivered after its commit
+
+
+def test_with_the_database_queue_the_request_only_queues_its_mails(
+    settings, request_region, make_location, django_capture_on_commit_callbacks
+):
+    """Production's TASKS_BACKEND=database: the mails and their task are rows written in the
+    request's transaction; a worker delivers them, so the submit pays no delivery."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    fiches = [make_location(title=f"Kinderdagverblijf {index}") for index in range(3)]
+    for index, fiche in enumerate(fiches):
+        UserFactory(email=f"staff{index}@voorbeeld.be", groups=[fiche.organiser.group])
+
+    count = submit_queries(Client(), django_capture_on_commit_callbacks, [f.pk for f in fiches], 0)
+
+    # The immediate backend's delivery (the read and the delete) is not in the request;
+    # the task's INSERT is.
+    assert count == 24
+    assert QueuedEmail.objects.count() == 4  # the parent and three staff members
+    assert DBTaskResult.objects.filter(task_path="core.mail.deliver_queued_emails").count() == 1

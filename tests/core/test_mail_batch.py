@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.locmem import EmailBackend
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 
 from core.models import QueuedEmail
 
@@ -63,3 +64,34 @@ def test_a_refused_message_stays_queued_and_the_others_go(
     left = QueuedEmail.objects.get()
     assert left.message["to"] == ["refused@voorbeeld.be"]
     assert left.attempts == 1 and left.last_error == "SMTPRecipientsRefused"
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.mark.usefixtures("queued_backend")
+def test_with_the_database_queue_the_task_is_written_in_the_mails_transaction(
+    settings, django_capture_on_commit_callbacks
+):
+    """Production's TASKS_BACKEND=database: the task row commits or rolls back with the
+    message; nothing is left for after the commit."""
+    settings.TASKS = DATABASE_TASKS
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), transaction.atomic():
+        get_connection().send_messages(messages("a@voorbeeld.be"))
+        raise Abandoned
+    assert not QueuedEmail.objects.exists() and not DBTaskResult.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        get_connection().send_messages(messages("a@voorbeeld.be", "b@voorbeeld.be"))
+
+    assert callbacks == []
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "core.mail.deliver_queued_emails"
+    assert sorted(task.args_kwargs["args"][0]) == sorted(
+        QueuedEmail.objects.values_list("pk", flat=True)
+    )
+    assert mail.outbox == []  # the worker delivers, not the request
