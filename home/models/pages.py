@@ -171,8 +171,9 @@ class HomePage(Page):
         context["location_index"] = SimpleLazyObject(self.location_index)
         context["search_page"] = SimpleLazyObject(self.search_page)
         context["region"] = SimpleLazyObject(lambda: self._region_with_places(request))
-        context["latest_news"] = self.latest_news()
-        context["latest_leaflets"] = self.latest_leaflets()
+        # (Wagtail's .public() reads the view restrictions when the queryset is built.)
+        context["latest_news"] = SimpleLazyObject(self.latest_news)
+        context["latest_leaflets"] = SimpleLazyObject(self.latest_leaflets)
         return context
 
     def _region_with_places(self, request):
