@@ -175,3 +175,13 @@ def test_fiche_and_home_queries_stay_low_and_constant(client, make_location, hom
     home_many, _response = count_queries(client, "/")
     assert fiche_few == fiche_many <= 10
     assert home_few == home_many <= 8
+
+
+def test_each_request_gets_its_own_copy_of_the_cached_site(rf, home_page):
+    first = sitecache.cached_site(rf.get("/"))
+    first.root_page.set_by_one_request = True
+    first.hostname = "changed.example"
+    second = sitecache.cached_site(rf.get("/"))
+    assert second.root_page.pk == home_page.pk
+    assert not hasattr(second.root_page, "set_by_one_request")
+    assert second.hostname == "testserver"
