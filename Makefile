@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install migrate messages bench clean
+.PHONY: demo test lint install migrate messages bench bench-pg bench-http clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ lint: install
 BENCH_ARGS ?= --reuse-db
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## make bench-pg: the same figures on a throw-away PostgreSQL (bench/pg.sh), under `postgresql`
+## (BENCH_PGDATA=<dir> keeps the cluster between runs; then BENCH_ARGS=--reuse-db pays)
+bench-pg: install
+	bench/pg.sh $(BENCH_PG_ARGS)
+
+## make bench-http: requests per second and p95 from gunicorn (bench/load_pages.py), under `http`
+bench-http: install
+	$(BIN)/python -m bench.load_pages
 
 ## make messages: refresh the translation catalogues (needs GNU gettext)
 messages: install

@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 import django
 
@@ -39,6 +40,11 @@ SEARCH_QUERY = (
     "q=kinderdagverblijf&gemeente=gent&buurgemeenten=on&type=group&beschikbaar=vanaf"
     "&postcode=9000&sorteer=afstand"
 )
+# What most parents do: no text, a place (Gent with its buurgemeenten), two filters, sorted by
+# distance from a postcode.
+SEARCH_PLACE_QUERY = (
+    "gemeente=gent&buurgemeenten=on&type=group&beschikbaar=vanaf&postcode=9000&sorteer=afstand"
+)
 LOKET_USERNAME = "bench-loket"
 # Production's background work (deploy/env.example: TASKS_BACKEND=database): a view that mails
 # writes the messages and their task in its transaction; a run_worker process delivers them,
@@ -53,6 +59,8 @@ FIGURES = (
     "home_cached",
     "stock_search",
     "search",
+    "search_place",
+    "search_name",
     "search_cached",
     "admin_explorer_provider",
     "admin_explorer_loket",
@@ -82,6 +90,12 @@ def parse_args(argv=None):
         choices=FIGURES,
         help="time only this figure (repeatable; the floor is always timed); "
         "the default --output is then var/bench-partial.json, not results.json",
+    )
+    parser.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="the database is PostgreSQL (make bench-pg): write the figures under the "
+        "`postgresql` key of the output, keeping the SQLite figures at the top level",
     )
     parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -167,6 +181,25 @@ def search_page(home):
     return SearchPage.objects.child_of(home).get()
 
 
+def rare_title_word(fiches):
+    """A word of a fiche's name that few names hold (what a parent types to find a place
+    by name): of the first 40 fiches' title words of five letters or more, the one in the
+    fewest titles, ties to the first."""
+    from search.filters import words
+
+    best = None
+    for title in fiches.values_list("title", flat=True)[:40]:
+        for word in words(title).split():
+            if len(word) < 5:
+                continue
+            count = fiches.filter(title__icontains=word).count()
+            if best is None or count < best[0]:
+                best = (count, word)
+    if best is None:
+        raise SystemExit("no fiche name has a word of five letters or more")
+    return best[1]
+
+
 class Targets:
     """What the figures request: the site's host, fixed pages, and the two admin users."""
 
@@ -189,7 +222,11 @@ class Targets:
         self.home_path = self.path(site.root_page)
         self.index_path = self.path(self.index)
         self.explorer_path = f"/admin/pages/{self.index.pk}/"
-        self.search_path = f"{self.path(search_page(site.root_page))}?{SEARCH_QUERY}"
+        search_path = self.path(search_page(site.root_page))
+        self.search_path = f"{search_path}?{SEARCH_QUERY}"
+        self.search_place_path = f"{search_path}?{SEARCH_PLACE_QUERY}"
+        self.name_word = rare_title_word(fiches)
+        self.search_name_path = f"{search_path}?{urlencode({'q': self.name_word})}"
         organiser = Organiser.objects.annotate(n=Count("locations")).order_by("-n", "pk").first()
         self.organiser_locations = organiser.n
         # Wagtail sends a provider who opens the index on to the part of the tree it may
@@ -287,6 +324,8 @@ def timed_figures(targets, repeat, only=None):
         ("home_cached", anonymous, targets.home_path, True),
         ("stock_search", anonymous, STOCK_SEARCH_PATH, False),
         ("search", anonymous, targets.search_path, False),
+        ("search_place", anonymous, targets.search_place_path, False),
+        ("search_name", anonymous, targets.search_name_path, False),
         ("search_cached", anonymous, targets.search_path, True),
         (
             "admin_explorer_provider",
@@ -520,6 +559,23 @@ def table(results):
     return "\n".join(lines)
 
 
+def write_results(output, results, *, postgresql=False, merge=True):
+    """Write this run's figures into `output`, keeping the keys other runs wrote there.
+
+    The SQLite figures sit at the top level, PostgreSQL's under `postgresql` and the HTTP
+    load figures under `http` (bench/load_pages.py): each run replaces only its own part.
+    """
+    output.parent.mkdir(parents=True, exist_ok=True)
+    merged = {}
+    if merge and output.exists():
+        merged = json.loads(output.read_text())
+    if postgresql:
+        merged["postgresql"] = results
+    else:
+        merged.update(results)
+    output.write_text(json.dumps(merged, indent=2) + "\n")
+
+
 def main(argv=None):
     args = parse_args(argv)
     # WhiteNoise warns at start-up when STATIC_ROOT is missing (no collectstatic here).
@@ -529,7 +585,8 @@ def main(argv=None):
     targets = Targets()
     print(
         f"Timing {args.repeat} requests per figure at {count} locations "
-        f"(provider: {targets.organiser_locations} fiches)...",
+        f"(provider: {targets.organiser_locations} fiches; search_name: "
+        f"{targets.name_word!r})...",
         file=sys.stderr,
     )
     results = timed_figures(targets, args.repeat, args.only)
@@ -540,8 +597,8 @@ def main(argv=None):
         # Databases of its own (bench/retention.py): 10,000 and 100,000 closed requests.
         print("Anonymising 10,000 and 100,000 generated requests...", file=sys.stderr)
         results["anonymise_100k"] = retention_figure()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    # A partial run (--only) writes its own file afresh; a full run updates its part.
+    write_results(args.output, results, postgresql=args.postgresql, merge=not args.only)
     print(f"\nbench at {count} locations -> {args.output}")
     print(table(results))
 

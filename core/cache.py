@@ -15,7 +15,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import patch_vary_headers
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
@@ -119,4 +119,11 @@ def _page_deleted(sender, instance, **kwargs):
 def _restriction_changed(sender, **kwargs):
     # A page made private must not go on being served from the cache to anonymous visitors,
     # nor linger in the cached lists and searches that showed it.
+    invalidate()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _site_changed(sender, **kwargs):
+    # The Site of a host is cached per generation (core.sitecache), and so is every page.
     invalidate()

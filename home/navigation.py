@@ -17,6 +17,8 @@ from core import cache as page_cache
 
 from .models import LoketContact, NavigationSettings, NewsIndexPage
 
+CHROME_SECONDS = 3600
+
 
 def _restricted_paths(request):
     """Tree paths of the pages with a view restriction, read once per request (both menus)."""
@@ -64,32 +66,46 @@ class SiteNavigation:
         return Site.find_for_request(self.request)
 
     @cached_property
-    def _settings(self):
-        # for_request keeps the settings on the request: menu, footer and footer text share
-        # one query.
-        return NavigationSettings.for_request(self.request) if self.site else None
-
-    @cached_property
-    def main_menu(self):
-        """The links of the main menu."""
-        return link_items(self._settings.main_menu, self.request) if self._settings else []
-
-    @cached_property
-    def footer_links(self):
-        """The links in the footer."""
-        return link_items(self._settings.footer_links, self.request) if self._settings else []
-
-    @cached_property
-    def footer_text(self):
-        return self._settings.footer_text if self._settings else ""
-
-    @cached_property
-    def contact(self):
-        """The loket's contact details, or None when the site has none filled in."""
+    def _chrome(self):
+        """Menus, footer and contact of the site, read once per site, language and
+        publication generation (the page cache's: publishing, moving or deleting a page and
+        saving these settings bump it), not on every request: four to six queries."""
         if self.site is None:
             return None
-        contact = LoketContact.for_request(self.request)
-        return contact if contact.is_filled_in else None
+        key = f"site-chrome:{self.site.pk}:{get_language()}:{page_cache.generation()}"
+        chrome = cache.get(key)
+        if chrome is None:
+            # for_request keeps the settings on the request: menu, footer and footer text
+            # share one query.
+            settings = NavigationSettings.for_request(self.request)
+            contact = LoketContact.for_request(self.request)
+            chrome = {
+                "main_menu": link_items(settings.main_menu, self.request),
+                "footer_links": link_items(settings.footer_links, self.request),
+                "footer_text": settings.footer_text,
+                "contact": contact if contact.is_filled_in else None,
+            }
+            cache.set(key, chrome, timeout=CHROME_SECONDS)
+        return chrome
+
+    @property
+    def main_menu(self):
+        """The links of the main menu."""
+        return self._chrome["main_menu"] if self._chrome else []
+
+    @property
+    def footer_links(self):
+        """The links in the footer."""
+        return self._chrome["footer_links"] if self._chrome else []
+
+    @property
+    def footer_text(self):
+        return self._chrome["footer_text"] if self._chrome else ""
+
+    @property
+    def contact(self):
+        """The loket's contact details, or None when the site has none filled in."""
+        return self._chrome["contact"] if self._chrome else None
 
     @cached_property
     def feed_links(self):

@@ -9,7 +9,7 @@ from wagtail.signals import post_page_move
 
 from core import cache
 
-from .models import LoketContact, NavigationSettings
+from .models import HomePage, LoketContact, NavigationSettings
 from .permissions import regrant_after_move, regrant_sections_around
 
 
@@ -20,6 +20,13 @@ def _settings_changed(sender, created=False, **kwargs):
     # was just created (empty, on a site's first page view) changes nothing anyone sees.
     if not created:
         cache.invalidate()
+
+
+@receiver(post_save, sender=HomePage)
+def _home_page_saved(sender, **kwargs):
+    # Each site's home page is cached with its Site (core.sitecache) until the generation
+    # changes; a home page saved outside publishing (a script, setup_region) changes it too.
+    cache.invalidate()
 
 
 @receiver(post_save, sender=WorkflowPage)

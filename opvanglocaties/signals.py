@@ -1,11 +1,22 @@
 """Keep page permissions in step with what was published and with region rules."""
 
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, post_page_move
 
-from .models import LocationIndexPage, LocationPage, Organiser, OrganiserPage, Region
+from core import cache as page_cache
+
+from .models import (
+    LocationIndexPage,
+    LocationPage,
+    Municipality,
+    Neighbourhood,
+    Organiser,
+    OrganiserPage,
+    PostalCode,
+    Region,
+)
 from .permissions import (
     apply_region_moderation,
     grant_folder_permissions,
@@ -77,3 +88,19 @@ def region_saved(sender, instance, raw=False, **kwargs):
 def region_municipalities_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Region):
         apply_region_moderation(instance)
+
+
+@receiver(post_save, sender=Region)
+@receiver(post_delete, sender=Region)
+@receiver(post_save, sender=Municipality)
+@receiver(post_delete, sender=Municipality)
+@receiver(post_save, sender=Neighbourhood)
+@receiver(post_delete, sender=Neighbourhood)
+@receiver(post_save, sender=PostalCode)
+@receiver(post_delete, sender=PostalCode)
+@receiver(m2m_changed, sender=Region.municipalities.through)
+@receiver(m2m_changed, sender=Municipality.neighbours.through)
+def _geography_changed(sender, **kwargs):
+    # A site's region and its municipalities are cached per publication generation
+    # (Region.objects.cached_for_site), and the cached pages and search results show them.
+    page_cache.invalidate()

@@ -114,7 +114,8 @@ class LocationSearch:
         if self.region is None:
             return None
         # A region without municipalities (not configured yet) does not hide every fiche.
-        return set(self.region.municipalities.values_list("pk", flat=True)) or None
+        # (Read once per publication generation with the region: Region.municipality_ids.)
+        return set(self.region.municipality_ids()) or None
 
     @cached_property
     def neighbouring_municipalities(self):

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.models import Page, PagePermissionTester
 from core.forms import PortalPageForm
 from core.pages import live_search_page
 from core.publishing import OfflineRightsMixin
+from core.routing import route_down
 from opvanglocaties.models import LocationIndexPage, Region
 
 from ..blocks import StepBlock
@@ -125,6 +127,11 @@ class HomePage(Page):
     def permissions_for_user(self, user):
         return HomePagePermissionTester(user, self)
 
+    def route(self, request, path_components):
+        # Every URL of a site starts here: read the pages on the way in one query
+        # (core.routing), not two per level.
+        return route_down(self, request, path_components)
+
     def location_index(self):
         """The location index of this site, if it has one."""
         return LocationIndexPage.objects.child_of(self).live().first()
@@ -159,12 +166,18 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["location_index"] = self.location_index()
-        context["search_page"] = self.search_page()
+        # Lazy: the template's content is kept until the next publication
+        # (generation_cache), and then none of these is read.
+        context["location_index"] = SimpleLazyObject(self.location_index)
+        context["search_page"] = SimpleLazyObject(self.search_page)
+        context["region"] = SimpleLazyObject(lambda: self._region_with_places(request))
+        # (Wagtail's .public() reads the view restrictions when the queryset is built.)
+        context["latest_news"] = SimpleLazyObject(self.latest_news)
+        context["latest_leaflets"] = SimpleLazyObject(self.latest_leaflets)
+        return context
+
+    def _region_with_places(self, request):
         region = Region.objects.for_request(request)
         if region is not None:
             prefetch_related_objects([region], "municipalities__neighbourhoods")
-        context["region"] = region
-        context["latest_news"] = self.latest_news()
-        context["latest_leaflets"] = self.latest_leaflets()
-        return context
+        return region

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -423,25 +422,15 @@ class LocationPage(FichePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query per relation, however many rows the fiche has.
-        prefetch_related_objects(
-            [self],
-            "opening_hours",
-            "closing_periods",
-            "availability",
-            "priority_rules",
-            # Renditions too: Wagtail's {% image %} looks in the prefetched renditions first.
-            Prefetch(
-                "photos",
-                queryset=LocationPhoto.objects.select_related("image").prefetch_related(
-                    "image__renditions"
-                ),
-            ),
-        )
         context["availability_current"] = freshness.is_current(
             self.availability_confirmed_on, Region.objects.availability_cutoff(request)
         )
         return context
+
+    def photos_for_display(self):
+        """The photos with their images and renditions (Wagtail's {% image %} looks in the
+        prefetched renditions first): one query per relation, however many photos."""
+        return self.photos.select_related("image").prefetch_related("image__renditions")
 
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)

@@ -7,6 +7,7 @@ no PostGIS or SpatiaLite is needed. Exact point-in-polygon tests use shapely on 
 
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,9 +17,13 @@ from model_utils import FieldTracker
 from shapely.geometry import Point, shape
 from wagtail.models import Site
 
+from core import cache as page_cache
+
 from .. import freshness
 
 FLEMISH_REGION_CODE = "02000"
+REGION_CACHE_SECONDS = 3600
+NO_REGION = "none"  # cached for a site without a region (None cannot be told from a miss)
 
 
 class Municipality(models.Model):
@@ -179,18 +184,34 @@ class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
         """The region of the site this request is for, looked up once per request.
 
         Cached on the request the way Wagtail's `BaseSiteSetting.for_request` caches site
-        settings: the page, its template tags, the search and the request form all ask.
+        settings: the page, its template tags, the search and the request form all ask. Across
+        requests it is kept per site until the next publication (`cached_for_site`).
         """
         if request is None:
             return None
         if not hasattr(request, self.REQUEST_CACHE_ATTRIBUTE):
             site = Site.find_for_request(request)
-            setattr(request, self.REQUEST_CACHE_ATTRIBUTE, self.get_queryset().for_site(site))
+            setattr(request, self.REQUEST_CACHE_ATTRIBUTE, self.cached_for_site(site))
         return getattr(request, self.REQUEST_CACHE_ATTRIBUTE)
 
     def availability_cutoff(self, request):
         """The freshness cut-off (`freshness.stale_before`) of the region of this request."""
         return freshness.stale_before(self.for_request(request))
+
+    def cached_for_site(self, site):
+        """`for_site(site)` with its municipality ids, from the cache of the publication
+        generation (`core.cache`: a change to a region, a municipality, a wijk or a postal
+        code bumps it too, opvanglocaties.signals)."""
+        if site is None:
+            return None
+        key = f"region-for-site:{page_cache.generation()}:{site.pk}"
+        region = cache.get(key)
+        if region is None:
+            region = self.get_queryset().for_site(site)
+            if region is not None:
+                region.municipality_ids()  # kept on the instance, and so in the cache
+            cache.set(key, region if region is not None else NO_REGION, REGION_CACHE_SECONDS)
+        return None if isinstance(region, str) else region
 
 
 class Region(models.Model):
@@ -329,6 +350,13 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def municipality_ids(self):
+        """The ids of the region's municipalities, read once per instance (a region from
+        `Region.objects.for_request` carries them in the cache)."""
+        if "_municipality_ids" not in self.__dict__:
+            self._municipality_ids = set(self.municipalities.values_list("pk", flat=True))
+        return self._municipality_ids
 
     @property
     def moderation_changed(self):

@@ -32,7 +32,8 @@ def landing_url(context, location_index, municipality, neighbourhood=None):
     `{% landing_url location_index municipality %}` or
     `{% landing_url location_index municipality neighbourhood %}`; empty without an index.
     """
-    if location_index is None or municipality is None:
+    # `not`, not `is None`: the home page passes a lazy object that may stand for None.
+    if not location_index or municipality is None:
         return ""
     url = location_index.specific.landing_url(
         municipality, neighbourhood, request=context.get("request")

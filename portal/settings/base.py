@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.cache.AnonymousPageCacheMiddleware",
+    # After the page cache (a hit needs no Site): the Site of the host, once per generation.
+    "core.sitecache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -390,6 +392,10 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/health/", "/documenten/", "/static/", "/media/"]
 PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
+# Rendered fragments that are the same for every visitor (a fiche's body, the home page's),
+# kept until the next publication for every visitor, with or without a session
+# (core/templatetags/fragment_cache.py); 0 renders them afresh every time.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 # No inline scripts or styles on public pages: JSON-LD is a data block, which CSP allows.
 CONTENT_SECURITY_POLICY = {

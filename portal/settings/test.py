@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off by default so tests see fresh pages; tests/portal/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# Off like the page cache, so tests see what they changed; tests/core/test_generation_caches.py
+# turns it on.
+FRAGMENT_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

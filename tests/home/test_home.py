@@ -25,6 +25,9 @@ def test_home_queries_do_not_grow_with_neighbourhoods(client, location_index, re
         client.get("/")
     for _ in range(10):
         NeighbourhoodFactory()
+    # A saved wijk bumps the publication generation (the region's places are cached with it):
+    # the first request after it reads them again, the next one is the one to compare.
+    client.get("/")
     with CaptureQueriesContext(connection) as many:
         client.get("/")
     assert len(many) == len(few)

@@ -253,6 +253,9 @@ def test_listing_query_count_does_not_grow_with_fiches(client, make_location):
     queries()  # warms Wagtail's cache of site root paths
     few = queries()
     add(27)
+    # A new fiche's municipality bumps the publication generation (the site and region are
+    # cached with it): the first request after it reads them again; compare the next one.
+    queries()
     many = queries()
     assert few[1] == 3 and many[1] == 30
     assert many[0] == few[0]

@@ -1,0 +1,73 @@
+"""Wagtail's routing of a URL with the pages on the way read in one query.
+
+Wagtail's `Page.route` walks down one level at a time: for each part of the path it reads the
+child with that slug and then its specific page, two queries a level. A fiche at
+/locaties/<organiser>/<fiche>/ cost seven before its view ran. `route_down` reads every page
+on the way at once (by slug and depth), then only the last one's specific row: two queries.
+Where a page on the way routes by itself (it overrides `route`, as RoutablePageMixin does for
+landing pages and feeds) and takes the rest of the path, that page gets it, as with Wagtail's
+own walk, so the answer is always the one `Page.route` would give.
+"""
+
+from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+
+def routes_by_itself(model):
+    """Whether pages of `model` answer part of their URL themselves (override `route`)."""
+    return model.route is not Page.route
+
+
+def answers_itself(page, components):
+    """Whether `page` (on the way, not yet specific) takes `components` itself.
+
+    A RoutablePageMixin page does when one of its own routes matches (its routes come before
+    its children, as in RoutablePageMixin.route); any other page with its own `route` always
+    does.
+    """
+    model = page.specific_class
+    if not routes_by_itself(model):
+        return False
+    if model.route is not RoutablePageMixin.route:
+        return True
+    if not page.live:
+        return False  # RoutablePageMixin.route goes straight to the children
+    try:
+        model.get_resolver().resolve("/" + "/".join(components) + "/")
+    except Http404:  # Resolver404 too
+        return False
+    return True
+
+
+def route_down(root, request, components):
+    """What `Page.route` of `root` answers for the path `components` (a RouteResult)."""
+    if not components:
+        if root.live:
+            return RouteResult(root)
+        raise Http404
+    # By slug (indexed) and depth; the tree path says which row is the child of which.
+    # (Not by url_path: it has no index, and a scan of 8,000 pages costs 20 ms on SQLite.)
+    candidates = {}
+    for candidate in Page.objects.filter(
+        slug__in=set(components),
+        depth__gt=root.depth,
+        depth__lte=root.depth + len(components),
+        path__startswith=root.path,
+    ):
+        candidates[(candidate.path[: -Page.steplen], candidate.slug)] = candidate
+    page = root
+    for depth, component in enumerate(components):
+        if page is not root and answers_itself(page, components[depth:]):
+            return page.specific.route(request, components[depth:])
+        child = candidates.get((page.path, component))
+        if child is None:
+            raise Http404
+        page = child
+    page = page.specific
+    if routes_by_itself(type(page)):
+        return page.route(request, [])
+    if page.live:
+        return RouteResult(page)
+    raise Http404

@@ -1,0 +1,187 @@
+"""What is kept until the next publication (issue 15) stays correct and is never personal.
+
+The request's Site and region, the menus and footer (per generation), a fiche's and the home
+page's rendered body (`generation_cache`), and Wagtail's routing in one query
+(`core.routing`): a publish, unpublish, move or availability confirmation shows up in the next
+fiche view and search, and the query counts stay low and constant as fiches are added.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from core import sitecache
+from core.cache import invalidate
+from opvanglocaties.models import LocationPage, OrganiserPage, Region
+
+from ..factories import OrganiserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragments_cached(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+def publish(page, **changes):
+    page = LocationPage.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
+def test_the_routing_reads_the_pages_on_the_way_at_once(rf, make_location, home_page):
+    fiche = make_location(title="Het Kasteeltje")
+    components = [part for part in fiche.url.split("/") if part]
+    home = home_page.specific
+    with CaptureQueriesContext(connection) as ours:
+        assert home.route(rf.get("/"), components).page.pk == fiche.pk
+    with CaptureQueriesContext(connection) as wagtails:
+        assert Page.route(home, rf.get("/"), components).page.pk == fiche.pk
+    # The pages on the way (one query) and the fiche's own row (one): not two per level.
+    assert len(ours) == 2
+    assert len(wagtails) > len(ours)
+
+
+def test_the_routing_answers_as_wagtail_does(rf, make_location, location_index, home_page):
+    fiche = make_location()
+    request = rf.get("/")
+    components = [part for part in fiche.url.split("/") if part]
+    assert home_page.specific.route(request, components).page.pk == fiche.pk
+    wagtail = Page.route(Page.objects.get(pk=home_page.pk), request, components)
+    assert wagtail.page.pk == fiche.pk
+    with pytest.raises(Exception) as missing:
+        home_page.specific.route(request, [*components[:-1], "bestaat-niet"])
+    assert missing.typename == "Http404"
+    # A page that routes by itself (the index's landing pages) gets the rest of the path.
+    landing = home_page.specific.route(request, [location_index.slug, "in", "gent"])
+    assert landing.page.pk == location_index.pk
+
+
+def test_a_publish_shows_in_the_next_fiche_view(client, make_location):
+    fiche = make_location(title="Oude naam", availability_confirmed_on=datetime.date(2026, 1, 5))
+    assert "Oude naam" in client.get(fiche.url).content.decode()
+    publish(fiche, title="Nieuwe naam")
+    assert "Nieuwe naam" in client.get(fiche.url).content.decode()
+
+
+def test_an_availability_confirmation_shows_in_the_next_fiche_view_and_search(
+    client, make_location, search_page
+):
+    fiche = make_location(title="Bevestigd", availability_confirmed_on=datetime.date(2026, 1, 5))
+    assert "5 januari 2026" in client.get(fiche.url).content.decode()
+    assert "5 januari 2026" in client.get("/zoeken/", {"q": "Bevestigd"}).content.decode()
+    publish(fiche, availability_confirmed_on=datetime.date(2026, 11, 30))
+    assert "30 november 2026" in client.get(fiche.url).content.decode()
+    assert "30 november 2026" in client.get("/zoeken/", {"q": "Bevestigd"}).content.decode()
+
+
+def test_an_unpublish_shows_in_the_next_fiche_view_and_search(client, make_location, search_page):
+    fiche = make_location(title="Verdwijnpunt")
+    link = f'href="{fiche.url}"'
+    client.get(fiche.url)
+    assert link in client.get("/zoeken/", {"q": "Verdwijnpunt"}).content.decode()
+    fiche.unpublish()
+    assert client.get(fiche.url).status_code == 404
+    assert link not in client.get("/zoeken/", {"q": "Verdwijnpunt"}).content.decode()
+
+
+def test_a_move_shows_in_the_next_fiche_view_and_search(
+    client, make_location, location_index, search_page
+):
+    fiche = make_location(title="Verhuisd")
+    old_url = fiche.url
+    client.get(old_url)
+    other = OrganiserFactory()
+    make_location(organiser=other)
+    folder = OrganiserPage.objects.get(organiser=other)
+    fiche.move(folder, pos="last-child")
+    fiche = LocationPage.objects.get(pk=fiche.pk)
+    assert fiche.url != old_url
+    # Wagtail leaves a redirect from the old address to the new one.
+    assert client.get(old_url)["Location"] == fiche.url
+    assert "Verhuisd" in client.get(fiche.url).content.decode()
+    assert fiche.url in client.get("/zoeken/", {"q": "Verhuisd"}).content.decode()
+
+
+def test_a_preview_is_never_kept(client, make_location, loket_user):
+    fiche = make_location(title="Gepubliceerde naam")
+    client.force_login(loket_user)
+    fiche.title = "Naam in het concept"
+    fiche.save_revision()
+    preview = client.get(f"/admin/pages/{fiche.pk}/edit/preview/")
+    client.logout()
+    assert client.get(fiche.url).status_code == 200
+    body = client.get(fiche.url).content.decode()
+    assert "Gepubliceerde naam" in body
+    assert "Naam in het concept" not in body
+    assert preview.status_code in (200, 405)
+
+
+def test_nothing_personal_is_kept_in_a_fiche(client, make_location, provider):
+    fiche = make_location(title="Voor iedereen")
+    client.force_login(provider)
+    personal = client.get(fiche.url).content.decode()
+    assert provider.username in personal or "userbar" in personal  # the editor's own chrome
+    client.logout()
+    anonymous = client.get(fiche.url).content.decode()
+    assert "userbar" not in anonymous
+    assert provider.username not in anonymous
+
+
+def test_a_changed_region_is_not_served_from_the_cache(rf, region, home_page):
+    request = rf.get("/")
+    assert Region.objects.for_request(request).pk == region.pk
+    region.name = "Nieuwe naam"
+    region.save()
+    assert Region.objects.for_request(rf.get("/")).name == "Nieuwe naam"
+
+
+def test_a_changed_site_is_not_served_from_the_cache(rf, home_page):
+    assert sitecache.cached_site(rf.get("/")).root_page.pk == home_page.pk
+    site = Site.objects.get()
+    site.hostname = "elders.example"
+    site.is_default_site = False
+    site.save()
+    assert sitecache.cached_site(rf.get("/")) is None
+
+
+def test_fiche_and_home_queries_stay_low_and_constant(client, make_location, home_page, gent):
+    first = make_location(municipality=gent)
+    organiser = OrganiserFactory()
+    client.get(first.url)
+    client.get("/")
+    fiche_few, _response = count_queries(client, first.url)
+    home_few, _response = count_queries(client, "/")
+    for _number in range(25):
+        make_location(organiser=organiser, municipality=gent)
+    # A factory adds pages without publishing: what the editors' publish would do.
+    invalidate()
+    client.get(first.url)
+    client.get("/")
+    fiche_many, _response = count_queries(client, first.url)
+    home_many, _response = count_queries(client, "/")
+    assert fiche_few == fiche_many <= 10
+    assert home_few == home_many <= 8
+
+
+def test_each_request_gets_its_own_copy_of_the_cached_site(rf, home_page):
+    first = sitecache.cached_site(rf.get("/"))
+    first.root_page.set_by_one_request = True
+    first.hostname = "changed.example"
+    second = sitecache.cached_site(rf.get("/"))
+    assert second.root_page.pk == home_page.pk
+    assert not hasattr(second.root_page, "set_by_one_request")
+    assert second.hostname == "testserver"
