@@ -10,6 +10,8 @@ of every key. A fiche change also changes the index, home and search pages that 
 pages are published a few hundred times a day at most, so finer bookkeeping would buy little.
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
@@ -25,12 +27,19 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def _fresh_generation():
+    # Never a value used before: after the cache is emptied (a restart of the shared cache,
+    # tests), a generation starting again at 1 would let a process's own copies from the old
+    # 1 (core.sitecache keeps the Site in process memory) pass for current.
+    return time.time_ns()
+
+
 def generation():
     """The current cache generation; every cached page is stored under it."""
     value = _cache().get(GENERATION_KEY)
     if value is None:
-        _cache().add(GENERATION_KEY, 1, timeout=None)
-        value = _cache().get(GENERATION_KEY, 1)
+        _cache().add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = _cache().get(GENERATION_KEY) or _fresh_generation()
     return value
 
 
@@ -39,7 +48,7 @@ def invalidate():
     try:
         _cache().incr(GENERATION_KEY)
     except ValueError:  # the key was never set or was evicted
-        _cache().set(GENERATION_KEY, 2, timeout=None)
+        _cache().set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def _has_private_cookie(request):
