@@ -29,6 +29,14 @@ MORE_FILTERS = [
     "sluit_na",
     "sorteer",
 ]
+# What "Filters (n)" counts: every value a parent set in the folded filters, a wijk or a
+# language each. Not the text (it stays in view), the order, nor lng (one position with lat).
+FILTERS = [
+    "gemeente",
+    "buurgemeenten",
+    "wijk",
+    *(name for name in MORE_FILTERS if name != "sorteer"),
+]
 MAX_SUGGESTIONS = 4
 
 
@@ -63,10 +71,16 @@ def search_context(request, page):
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
         "max_compare": compare.max_locations(),
         "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
+        "active_filters": active_filters(request.GET),
         # What the form made of bad input, then what the search could not do.
         "notices": [*form.notices, *search.notices()],
     }
     return context
+
+
+def active_filters(params):
+    """How many filters the query string sets (the n of the search page's "Filters (n)")."""
+    return sum(1 for name in FILTERS for value in params.getlist(name) if value.strip())
 
 
 def cards(locations, search, request=None):

@@ -61,7 +61,7 @@ def test_a_typed_month_is_understood(page, results):
     page.goto("/zoeken/")
     month = page.locator(".search-form [name=vanaf]")
     if not month.is_visible():  # the extra filters are folded away
-        page.locator("details:has([name=vanaf]) > summary").first.click()
+        page.locator("details.filter-group:has([name=vanaf]) > summary").click()
     page.locator(".search-form [name=beschikbaar]").select_option("vanaf")
     assert month.get_attribute("type") == "text"  # not type=month: arrow keys only in Chromium
     month.fill(f"maart {year}")
