@@ -387,6 +387,13 @@ def timed_figures(targets, repeat, only=None):
         results["search"]["ratio_to_stock_search"] = round(
             results["search"]["median_ms"] / results["stock_search"]["median_ms"], 2
         )
+    if "admin_floor" in results:
+        # What a back-office page costs beyond the admin's chrome (bench/README.md).
+        for name in BACKOFFICE:
+            if name in results:
+                results[name]["ratio_to_admin_floor"] = round(
+                    results[name]["median_ms"] / results["admin_floor"]["median_ms"], 2
+                )
     if only and "request_submit" not in only:
         return results
     with override_settings(TASKS=PRODUCTION_TASKS):
