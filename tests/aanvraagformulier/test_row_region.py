@@ -2,6 +2,7 @@
 backoffice_list): the same rows and counts as `rows_for`, by another road."""
 
 import pytest
+from django.apps import apps
 
 from aanvraagformulier.listing import scope_status_counts, status_counts
 from aanvraagformulier.models import RequestedLocation
@@ -9,6 +10,7 @@ from aanvraagformulier.scoping import Scope, rows_for
 from aanvraagformulier.services import add_rows
 
 from ..factories import OrganiserFactory, RegionFactory, UserFactory
+from ..migrations import migration_module
 from .backoffice import make_request, staff_of
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ def world(region, make_location):
     mine = OrganiserFactory()
     a = make_location(organiser=mine, title="Mijn locatie")
     b = make_location(title="Hun locatie")
-    other = RegionFactory()
+    other = RegionFactory(name="Leuven", slug="leuven")
     requests = {
         "here_a": make_request(region, [a], ["new"]),
         "here_b": make_request(region, [b], ["approved"]),
@@ -45,6 +47,18 @@ def test_rows_take_their_requests_region(world, region):
     (row,) = add_rows(filed, [a], first_preference=1)
 
     assert RequestedLocation.objects.get(pk=row.pk).region_id == region.pk
+
+
+def test_the_migration_gives_existing_rows_their_requests_region(world, region):
+    _mine, _a, _b, requests = world
+    RequestedLocation.objects.update(region=None)
+
+    migration_module("aanvraagformulier", "_bospeed_region").copy_regions(apps, None)
+
+    regions = dict(RequestedLocation.objects.values_list("request_id", "region_id"))
+    assert regions[requests["here_a"].pk] == region.pk
+    assert regions[requests["there_b"].pk] == requests["there_b"].region_id != region.pk
+    assert regions[requests["nowhere_a"].pk] is None
 
 
 @pytest.mark.parametrize("who", ["loket", "location", "both"])
