@@ -307,6 +307,7 @@ def add_rows(filed, locations, *, now=None, first_preference=1):
     rows = [
         RequestedLocation(
             request=filed,
+            region_id=filed.region_id,
             location=location,
             location_title=location.title,
             preference=first_preference + offset,

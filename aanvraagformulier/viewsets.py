@@ -21,9 +21,9 @@ from .admin_views import RequestDetailView
 from .bulk import BulkNoPlaceView
 from .deadlines import deadline_badge
 from .filters import RequestedLocationFilterSet
-from .listing import priority_rules_for, status_counts
+from .listing import priority_rules_for, scope_status_counts
 from .models import AccessPurpose, RequestedLocation
-from .scoping import Scope, Viewer, rows_for
+from .scoping import Scope, Viewer
 from .trail import record_access
 from .visibility import FIELD_LABELS, FIELDS, field_value, for_row
 
@@ -72,7 +72,7 @@ class RequestedLocationIndexView(IndexView):
         return {**ROW_EXPORT, **FIELD_LABELS}
 
     def get_base_queryset(self):
-        return rows_for(self.request.user).select_related("request__region")
+        return self.scope.rows().select_related("request__region")
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "priority_rules": priority_rules_for(self.scope)}
@@ -109,7 +109,7 @@ class RequestedLocationIndexView(IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export and not self.results_only:
-            context["status_counts"] = status_counts(self.get_base_queryset())
+            context["status_counts"] = scope_status_counts(self.scope)
             context["may_act"] = bool(self.scope.served_location_ids)
             context["bulk_no_place_url"] = reverse("aanvraagformulier_requests:no_place")
         return context

@@ -88,6 +88,7 @@ def generate(region, fiches, count=REQUESTS, seed=13):
             rows = RequestedLocation.objects.bulk_create(
                 RequestedLocation(
                     request=filed,
+                    region=region,
                     location_id=picks[i][0],
                     location_title=picks[i][1],
                     preference=1,

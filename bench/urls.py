@@ -4,6 +4,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.views.generic import TemplateView
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 # The portal's list, not include("portal.urls"): Django refuses i18n_patterns in an include.
@@ -42,8 +45,24 @@ def stock_search(request):
     )
 
 
+class AdminFloorView(WagtailAdminTemplateMixin, TemplateView):
+    """The cheapest Wagtail admin page: the admin's chrome (menu, header, breadcrumbs) with
+    an empty body, behind the admin's access check and, under /admin/, the second factor.
+    What any back-office page costs before it does any work of its own."""
+
+    template_name = "bench/admin_floor.html"
+    page_title = "Floor"
+
+
 urlpatterns = [
     path("__bench__/floor/", floor, name="bench_floor"),
+    # Under /admin/ so the admin's middleware (the second factor, core/twofactor.py) runs as
+    # for every back-office page; before the portal's own admin URLs.
+    path(
+        "admin/__bench__/floor/",
+        require_admin_access(AdminFloorView.as_view()),
+        name="bench_admin_floor",
+    ),
     path("__bench__/stock-search/", stock_search, name="bench_stock_search"),
     *portal_urlpatterns,
 ]
