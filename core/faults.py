@@ -61,22 +61,30 @@ class FaultMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        kind = classify(exception)
-        if kind is None:
-            return None
-        status, title, explanation = messages()[kind]
-        # The traceback tells a real bug (a missing table is an OperationalError too) from an
-        # outage; exception messages of these two kinds carry no personal data.
-        logger.error(
-            "request failed: %s fault (%s)", kind, type(exception).__name__, exc_info=exception
+        return fault_response(request, exception)
+
+
+def fault_response(request, exception):
+    """The 503 or 507 answer for a database or disk fault, or None for any other exception.
+
+    FaultMiddleware answers faults raised by views; middleware that reads the database before
+    the view (core.sitecache) calls this itself."""
+    kind = classify(exception)
+    if kind is None:
+        return None
+    status, title, explanation = messages()[kind]
+    # The traceback tells a real bug (a missing table is an OperationalError too) from an
+    # outage; exception messages of these two kinds carry no personal data.
+    logger.error(
+        "request failed: %s fault (%s)", kind, type(exception).__name__, exc_info=exception
+    )
+    if "application/json" in request.headers.get("Accept", "") or request.headers.get(
+        "X-Requested-With"
+    ):
+        # Wagtail's multiple-upload script shows `error_message` next to the file.
+        return JsonResponse(
+            {"success": False, "error_message": f"{title}. {explanation}"}, status=status
         )
-        if "application/json" in request.headers.get("Accept", "") or request.headers.get(
-            "X-Requested-With"
-        ):
-            # Wagtail's multiple-upload script shows `error_message` next to the file.
-            return JsonResponse(
-                {"success": False, "error_message": f"{title}. {explanation}"}, status=status
-            )
-        # A template without database access: the database may be the thing that failed.
-        html = render_to_string("fault.html", {"title": title, "explanation": explanation})
-        return HttpResponse(html, status=status)
+    # A template without database access: the database may be the thing that failed.
+    html = render_to_string("fault.html", {"title": title, "explanation": explanation})
+    return HttpResponse(html, status=status)

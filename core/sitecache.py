@@ -16,6 +16,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from . import cache as page_cache
+from .faults import fault_response
 
 SECONDS = 3600
 NO_SITE = "none"  # cached when no Site answers the host (None cannot be told from a miss)
@@ -83,5 +84,13 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = cached_site(request)
+        try:
+            request._wagtail_site = cached_site(request)
+        except Exception as exception:
+            # This runs before FaultMiddleware's process_exception can see anything: a
+            # database outage here must still give the Dutch 503 page, not a bare 500.
+            response = fault_response(request, exception)
+            if response is None:
+                raise
+            return response
         return self.get_response(request)

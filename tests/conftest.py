@@ -1,14 +1,19 @@
 """Fixtures shared by the whole suite: a region's site tree and users for every role."""
 
+import json
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.roles import COMMUNICATION, LOCATION_GROUP, LOKET
 from opvanglocaties.permissions import grant_index_permissions, organiser_folder
@@ -140,3 +145,59 @@ def _second_factor_with_force_login(request, monkeypatch):
         session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login_verified)
+
+
+def prepare_serialized_rollbacks(django_db_blocker):
+    """Leave the database ready for the serialized rollback of the first browser test.
+
+    Restoring the migrated data (Django's deserialize_db_from_string) goes wrong on top of
+    what a transactional test without serialized rollback leaves behind: content types and
+    permissions made anew by post_migrate, under other ids (unique constraints fail, and the
+    content type cache points at the wrong models). It needs the content types in the cache
+    too: building page and task objects looks theirs up, and creates missing ones. So: empty
+    the database, put back the migrated content types, and let the cache reload them.
+    """
+    content_types = [
+        ContentType(pk=row["pk"], **row["fields"])
+        for row in json.loads(connection._test_serialized_contents)
+        if row["model"] == "contenttypes.contenttype"
+    ]
+    with django_db_blocker.unblock():
+        # Sequences stay where they are, past the restored ids (as in Django's own flushes).
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        ContentType.objects.bulk_create(content_types)
+    ContentType.objects.clear_cache()
+
+
+def _is_transactional(request):
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or "django_db_serialized_rollback" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data_back(request, django_db_blocker):
+    """Transactional tests end with a flush that empties every table, also what the
+    migrations loaded (groups, locales, the root page, municipalities), and that makes the
+    content types anew under other ids. Before a transactional test, put the migrated data
+    back when it is gone, so no such test depends on running before another one."""
+    if _is_transactional(request) and hasattr(connection, "_test_serialized_contents"):
+        with django_db_blocker.unblock():
+            gone = not Locale.objects.exists()
+        if gone:
+            prepare_serialized_rollbacks(django_db_blocker)
+            with django_db_blocker.unblock():
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            ContentType.objects.clear_cache()
+    yield

@@ -8,19 +8,18 @@ installs what these tests need (chromium, axe-core); without chromium they are s
 rest of the suite stays usable on any machine.
 """
 
-import json
 import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
+
+from ..conftest import prepare_serialized_rollbacks
 
 E2E_DIR = Path(__file__).parent
 BASE_DIR = E2E_DIR.parents[1]
@@ -58,34 +57,6 @@ def pytest_collection_modifyitems(items):
         else:
             others.append(item)
     items[:] = others + e2e
-
-
-def prepare_serialized_rollbacks(django_db_blocker):
-    """Leave the database ready for the serialized rollback of the first browser test.
-
-    Restoring the migrated data (Django's deserialize_db_from_string) goes wrong on top of
-    what a transactional test without serialized rollback leaves behind: content types and
-    permissions made anew by post_migrate, under other ids (unique constraints fail, and the
-    content type cache points at the wrong models). It needs the content types in the cache
-    too: building page and task objects looks theirs up, and creates missing ones. So: empty
-    the database, put back the migrated content types, and let the cache reload them.
-    """
-    content_types = [
-        ContentType(pk=row["pk"], **row["fields"])
-        for row in json.loads(connection._test_serialized_contents)
-        if row["model"] == "contenttypes.contenttype"
-    ]
-    with django_db_blocker.unblock():
-        # Sequences stay where they are, past the restored ids (as in Django's own flushes).
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-            verbosity=0,
-        )
-        ContentType.objects.bulk_create(content_types)
-    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")
