@@ -141,6 +141,14 @@ def read_place(text, gazetteer):
     place = _resolve(codes, municipalities, wijken, gazetteer)
     if place is None:
         return Place(), text
+    beyond_region = (
+        place.municipality is not None
+        and place.municipality.pk not in gazetteer.region_municipality_ids
+    )
+    if rest and beyond_region:
+        # Beyond the region a name is read only when it is all the text ("Mechelen",
+        # "Boom 2850"): a word such as "boom" or "ham" in a location's name is not a place.
+        return Place(), text
     return place, " ".join(rest)
 
 

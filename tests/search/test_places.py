@@ -73,6 +73,15 @@ def test_text_without_one_clear_place_stays_text(text):
     assert read_place(text, gazetteer()) == (Place(), text)
 
 
+def test_beyond_the_region_a_name_is_a_place_only_when_it_is_all_the_text():
+    assert read_place("de Ham", gazetteer()) == (Place(), "de Ham")
+    assert read_place("Ham", gazetteer()) == (Place(municipality=HAM), "")
+    assert read_place("crèche Merelbeke-Melle", gazetteer()) == (
+        Place(),
+        "crèche Merelbeke-Melle",
+    )
+
+
 def test_a_location_title_is_searched_as_a_name():
     assert read_place("Ham", gazetteer(is_a_title=True)) == (Place(), "Ham")
     assert read_place("Ham", gazetteer()) == (Place(municipality=HAM), "")
