@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from opvanglocaties.choices import CareType, Language, SubsidyFramework, Weekday
 from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
 
-from . import widgets
+from . import places, widgets
 from .choices import Availability, Sort
 from .geo import in_belgium
 from .months import parse_month
@@ -168,11 +168,47 @@ class SearchForm(forms.Form):
         super().__init__(data, **kwargs)
         self.region = region
         self.notices = []
+        # The place read from the search text (`places.read_place`), or an empty Place.
+        self.understood = places.Place()
+        self._read_place()
         self.neighbourhood_choices = list(self._neighbourhood_choices())
         self._name_neighbourhoods()
         self.fields["wijk"].choices = [
             (n.choice_value, n.label) for n in self.neighbourhood_choices
         ]
+
+    def _read_place(self):
+        # "Sint-Amandsberg 9040" or "crèche Gent" typed in the search box: the place fills
+        # the place fields the parent left empty, and only the other words stay as text.
+        # A place that contradicts a field the parent did fill is left as text.
+        text = (self.data.get("q") or "") if self.data else ""
+        if not text.strip() or len(text) > MAX_QUERY_LENGTH:
+            return
+        place, rest = places.read_place(text, places.gazetteer_for(text, self.region))
+        if not place:
+            return
+        typed = self.data.get("gemeente") or ""
+        if place.municipality is not None and typed:
+            if self._municipality_from_data() != place.municipality:
+                return
+        elif typed and place.neighbourhoods:
+            return  # a wijk read without its municipality, beside a municipality typed
+        data = self.data.copy()
+        data["q"] = rest
+        if place.municipality is not None:
+            data["gemeente"] = typed or place.municipality.name_nl
+            self._municipality = place.municipality
+        if place.neighbourhoods:
+            chosen = data.getlist("wijk") if hasattr(data, "getlist") else []
+            slugs = [*chosen, *(n.slug for n in place.neighbourhoods if n.slug not in chosen)]
+            if hasattr(data, "setlist"):
+                data.setlist("wijk", slugs)
+            else:
+                data["wijk"] = slugs
+        if place.postcode and not data.get("postcode"):
+            data["postcode"] = place.postcode
+        self.data = data
+        self.understood = place
 
     def _name_neighbourhoods(self):
         # Within one municipality a wijk's slug is unique. Across a region two municipalities
@@ -207,18 +243,32 @@ class SearchForm(forms.Form):
         return Neighbourhood.objects.none()
 
     def _municipality_from_data(self):
-        # A name typed by the parent ("Sint-Niklaas") and a slug from a link both work.
+        # A name typed by the parent ("Sint-Niklaas"), a slug from a link and a postcode
+        # ("9000": the municipality it serves, the region's first) all work.
         slug = slugify((self.data.get("gemeente") or "")[:100]) if self.data else ""
         if not slug:
             return None
         if not hasattr(self, "_municipality"):
-            self._municipality = Municipality.objects.filter(slug=slug).first()
+            if POSTCODE_IN_TEXT.fullmatch(slug):
+                self._municipality = self._municipality_serving(slug)
+            else:
+                self._municipality = Municipality.objects.filter(slug=slug).first()
         return self._municipality
+
+    def _municipality_serving(self, code):
+        served = list(Municipality.objects.filter(postal_codes__code=code).order_by("name_nl"))
+        ids = self.region.municipality_ids() if self.region is not None else set()
+        return next((m for m in served if m.pk in ids), served[0] if served else None)
 
     def clean_gemeente(self):
         if not self.cleaned_data["gemeente"]:
             return None
         municipality = self._municipality_from_data()
+        typed = self.cleaned_data["gemeente"].strip()
+        if municipality is None and POSTCODE_IN_TEXT.fullmatch(typed):
+            raise forms.ValidationError(
+                _("We do not know postcode %(code)s."), params={"code": typed}
+            )
         if municipality is None:
             raise forms.ValidationError(
                 _("We do not know a municipality called “%(name)s”."),

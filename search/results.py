@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count
+from django.utils.translation import gettext as _
 
 from opvanglocaties.models import Region
 from opvanglocaties.presenters import CARD_PREFETCH, FicheCard
@@ -38,6 +39,19 @@ FILTERS = [
     *(name for name in MORE_FILTERS if name != "sorteer"),
 ]
 MAX_SUGGESTIONS = 4
+# The filters a zero-result advice names, as (SearchQuery attribute, form field).
+NARROWING_FILTERS = [
+    ("care_type", "type"),
+    ("age_months", "leeftijd"),
+    ("income_related_tariff", "ikt"),
+    ("subsidy_frameworks", "subsidie"),
+    ("availability", "beschikbaar"),
+    ("free_by_month", "vanaf"),
+    ("weekday", "dag"),
+    ("opens_by", "opent_voor"),
+    ("closes_from", "sluit_na"),
+    ("languages", "taal"),
+]
 
 
 def build_search(params, region, positions=geo.EXACT):
@@ -57,6 +71,12 @@ def search_context(request, page):
     """The template context of the search page for this request."""
     region = Region.objects.for_request(request)
     form, search = build_search(request.GET, region)
+    if form.understood:
+        # A place read from the text is in the form's fields now (q keeps the other words).
+        # The page's links (`{% querystring %}`: facets, pages, suggestions) start from those
+        # fields, so a link that drops the wijk or changes the municipality is not undone by
+        # the same place read again from the text.
+        request.GET = form.data
     results = search.results().prefetch_related(*CARD_PREFETCH)
     counts = facets(search)
     paginator = Paginator(results, PAGE_SIZE)
@@ -69,6 +89,7 @@ def search_context(request, page):
         "cards": cards(page_of_results, search, request),
         "facets": counts,
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
+        "narrowed_by": [] if paginator.count else narrowed_by(form, search),
         "max_compare": compare.max_locations(),
         "more_filters_active": any(request.GET.get(name) for name in MORE_FILTERS),
         "active_filters": active_filters(request.GET),
@@ -81,6 +102,34 @@ def search_context(request, page):
 def active_filters(params):
     """How many filters the query string sets (the n of the search page's "Filters (n)")."""
     return sum(1 for name in FILTERS for value in params.getlist(name) if value.strip())
+
+
+def narrowed_by(form, search):
+    """What narrowed a search that found nothing, in words for the advice: the text, the
+    place (a municipality or wijken chosen or typed, a distance) and each filter set.
+
+    Only what the parent set is named; the region, the default scope, is not."""
+    query = search.query
+    parts = []
+    if search.terms:
+        parts.append(_("the text “%(text)s”") % {"text": query.text})
+    place = ", ".join(n.name for n in query.neighbourhoods) or (
+        query.municipality.name_nl if query.municipality is not None else ""
+    )
+    if place and query.include_neighbours:
+        place = _("%(place)s and its neighbouring municipalities") % {"place": place}
+    if place:
+        parts.append(_("the place %(place)s") % {"place": place})
+    if query.radius_km and search.origin is not None:
+        parts.append(
+            _("a distance of at most %(km)s km from %(origin)s")
+            % {"km": f"{query.radius_km:g}", "origin": search.origin.label}
+        )
+    for attribute, name in NARROWING_FILTERS:
+        value = getattr(query, attribute)
+        if value not in (None, "", (), False):
+            parts.append(_("the filter “%(label)s”") % {"label": form.fields[name].label})
+    return parts
 
 
 def cards(locations, search, request=None):

@@ -56,3 +56,14 @@ def test_neighbourhood_then_buurgemeenten_then_compare_then_request(page, world,
     page.locator(f"a[href='/aanvragen/?locaties={ids}']").click()
     page.wait_for_url(f"**/aanvragen/?locaties={ids}")
     expect(page.locator(".chosen-summary li")).to_have_count(3)
+
+
+def test_a_place_typed_in_the_home_page_box(page, world):
+    page.goto("/")
+    page.fill("#home-search-q", "Gent Ledeberg")
+    page.locator(".search-box button[type=submit]").click()
+    expect(page.locator(".search-results .understood")).to_have_text("Gezocht in Ledeberg")
+    expect(page.locator(".search-results li.card h3")).to_have_text(["Kinderdagverblijf Ledeberg"])
+    expect(page.locator(".search-form [name=gemeente]")).to_have_value("Gent")
+    expect(page.locator(".search-form [name=wijk][value=ledeberg]")).to_be_checked()
+    expect(page.locator(".search-form [name=q]")).to_have_value("")

@@ -44,7 +44,12 @@ def add_fiches(index, count, rng):
         add_location(index, page, publish=False)
 
 
-OTHER_SEARCHES = [{}, {"gemeente": "gent", "wijk": "onbekend"}, {"q": "nergens-te-vinden"}]
+OTHER_SEARCHES = [
+    {},
+    {"gemeente": "gent", "wijk": "onbekend"},
+    {"q": "nergens-te-vinden"},
+    {"q": "crèche Gent 9000"},  # a place read from the text
+]
 
 
 def queries(client, params):
