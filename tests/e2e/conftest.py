@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
+from django.test.testcases import LiveServerThread
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
@@ -57,6 +59,33 @@ def pytest_collection_modifyitems(items):
         else:
             others.append(item)
     items[:] = others + e2e
+
+
+class SequentialWSGIServer(WSGIServer):
+    """Django's server without threads: each request in the live server's own thread, which
+    holds the test database's connection already (LiveServerThread.run)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def _one_request_at_a_time_on_sqlite(django_db_setup):
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = SequentialWSGIServer
+
+
+@pytest.fixture(scope="session")
+def live_server(_one_request_at_a_time_on_sqlite, live_server):
+    """pytest-django's live server; on SQLite, one request at a time.
+
+    The test database on SQLite is in memory, and the live server's request threads all share
+    its one connection: two requests at once (a page and its script's /admin/jsi18n/) then
+    break each other's savepoints ("no such savepoint"), the more often the busier the
+    machine. Django's plain WSGIServer serves requests in turn (and closes each connection,
+    as Django does for a server without threads). PostgreSQL keeps the threaded server.
+    """
+    return live_server
 
 
 @pytest.fixture(scope="session")
