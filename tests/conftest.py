@@ -186,6 +186,17 @@ def _is_transactional(request):
     )
 
 
+@pytest.fixture
+def restore_migrated_data(django_db_blocker):
+    """For a test whose threads need committed data (a serialized rollback): list it before
+    the database fixtures, so that it is torn down after their flush, and it reloads what the
+    migrations loaded (groups, locales, municipalities) for the tests after it."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(autouse=True)
 def _migrated_data_back(request, django_db_blocker):
     """Transactional tests end with a flush that empties every table, also what the

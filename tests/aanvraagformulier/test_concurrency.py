@@ -9,8 +9,7 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from aanvraagformulier import services
@@ -22,17 +21,6 @@ pytestmark = pytest.mark.skipif(
     not settings.DATABASE_IS_POSTGRES,
     reason="needs PostgreSQL: SQLite serialises writers, so the race cannot happen",
 )
-
-
-@pytest.fixture
-def restore_migrated_data(django_db_blocker):
-    """Set up before the database fixtures, so torn down after their flush: reload what the
-    migrations loaded (groups, locales, municipalities), as a serialized rollback would at
-    the start of the next test that asks for one."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    ContentType.objects.clear_cache()
 
 
 def test_two_concurrent_submits_of_the_same_form_make_one_request(

@@ -9,9 +9,8 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 
 from aanvraagformulier import changes
 from aanvraagformulier.transitions import TransitionRefused, apply
@@ -23,16 +22,6 @@ pytestmark = pytest.mark.skipif(
     not settings.DATABASE_IS_POSTGRES,
     reason="needs PostgreSQL: SQLite serialises writers, so the race cannot happen",
 )
-
-
-@pytest.fixture
-def restore_migrated_data(django_db_blocker):
-    """Put back what the migrations loaded after the transactional flush (see
-    test_concurrency.py)."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    ContentType.objects.clear_cache()
 
 
 def race(work):

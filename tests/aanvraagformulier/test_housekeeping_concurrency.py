@@ -11,9 +11,8 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from aanvraagformulier import confirmations, reminders
@@ -26,14 +25,6 @@ pytestmark = pytest.mark.skipif(
     not settings.DATABASE_IS_POSTGRES,
     reason="needs PostgreSQL: SQLite serialises writers, so the race cannot happen",
 )
-
-
-@pytest.fixture
-def restore_migrated_data(django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    ContentType.objects.clear_cache()
 
 
 def twice_at_once(job):

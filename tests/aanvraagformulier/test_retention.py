@@ -7,7 +7,6 @@ import threading
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
@@ -299,15 +298,6 @@ def test_queued_mail_to_others_stays(old_request):
 
 
 # --- Two runs at once, on PostgreSQL ---------------------------------------------------------
-
-
-@pytest.fixture
-def restore_migrated_data(django_db_blocker):
-    """As in test_concurrency: reload what the migrations loaded after the flush."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    ContentType.objects.clear_cache()
 
 
 @pytest.mark.skipif(
