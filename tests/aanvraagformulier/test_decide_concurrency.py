@@ -5,17 +5,16 @@ SQLite serialises writers, so the race cannot happen there. Threads with their o
 connections need committed data, hence a transactional database (as test_concurrency.py).
 """
 
-import threading
-
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.db import connections, transaction
+from django.db import transaction
 
 from aanvraagformulier import changes
 from aanvraagformulier.transitions import TransitionRefused, apply
 
 from ..factories import OrganiserFactory
+from ..threads import twice_at_once
 from .backoffice import make_request
 
 pytestmark = pytest.mark.skipif(
@@ -25,26 +24,13 @@ pytestmark = pytest.mark.skipif(
 
 
 def race(work):
-    """Run `work()` in two threads at once; returns (results, errors)."""
-    barrier = threading.Barrier(2)
-    results, errors = [], []
+    """Run `work()` in its own transaction in two threads at once; returns (results, errors)."""
 
-    def run():
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                results.append(work())
-        except Exception as error:  # collected: the test says which outcome it expects
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def atomic_work():
+        with transaction.atomic():
+            return work()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
+    return twice_at_once(atomic_work, timeout=60)
 
 
 @pytest.fixture

@@ -7,17 +7,16 @@ test_concurrency.py.
 """
 
 import datetime
-import threading
 
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.db import connections
 from django.utils import timezone
 
 from aanvraagformulier import confirmations, reminders
 from aanvraagformulier.models import LocationReminder, RequestedLocation, RequestStatus
 
+from .. import threads
 from ..factories import OrganiserFactory
 from .backoffice import make_request, staff_of
 
@@ -28,23 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def twice_at_once(job):
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(job())
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results, errors = threads.twice_at_once(job)
     assert errors == []
     return results
 

@@ -3,13 +3,12 @@ five years nothing in any column of any table points to the family any more."""
 
 import datetime
 import io
-import threading
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +28,7 @@ from core.models import QueuedEmail
 
 from ..admin_forms import form_data
 from ..factories import OrganiserFactory
+from ..threads import twice_at_once
 from .backoffice import make_request, staff_of
 from .conftest import FormFiller, consent_data, parent_data, priority_data
 
@@ -311,23 +311,8 @@ def test_two_concurrent_runs_anonymise_each_request_once(
     for number in range(60):
         filed = make_request(region, [location], [RequestStatus.WITHDRAWN], email=f"{number}@x.be")
         close_long_ago(filed)
-    barrier = threading.Barrier(2)
-    results, errors = [], []
 
-    def run():
-        try:
-            barrier.wait()
-            results.append(retention.anonymise_expired(batch_size=7).anonymised)
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results, errors = twice_at_once(lambda: retention.anonymise_expired(batch_size=7).anonymised)
 
     assert errors == []
     assert sum(results) == 60  # each request once, by one of the two

@@ -7,18 +7,17 @@ back afterwards, as in tests/aanvraagformulier/test_concurrency.py).
 
 import datetime
 import io
-import threading
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import connections
 from django.utils import timezone
 
 from opvanglocaties.models import AvailabilityReminder
 
 from ..factories import UserFactory
+from ..threads import twice_at_once
 
 pytestmark = pytest.mark.skipif(
     not settings.DATABASE_IS_POSTGRES,
@@ -33,23 +32,10 @@ def test_two_concurrent_runs_send_each_reminder_once(
     old = timezone.localdate() - datetime.timedelta(days=40)
     fiches = [make_location(organiser=organiser, availability_confirmed_on=old) for _ in range(12)]
     mail.outbox.clear()
-    barrier = threading.Barrier(2)
-    errors = []
 
-    def run():
-        try:
-            barrier.wait()
-            call_command("remind_stale_fiches", stdout=io.StringIO())
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    _results, errors = twice_at_once(
+        lambda: call_command("remind_stale_fiches", stdout=io.StringIO())
+    )
 
     assert errors == []
     assert AvailabilityReminder.objects.count() == len(fiches)
