@@ -121,6 +121,14 @@ def _default_language():
         yield
 
 
+def logged_in(user):
+    """A test client logged in as `user` (with the admin's second factor passed, as every
+    `force_login` here does unless the test is marked `real_otp`)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def verified_device(user):
     """A confirmed authenticator device of `user` for tests (made on first use)."""
     device = TOTPDevice.objects.filter(user=user, name="test", confirmed=True).first()

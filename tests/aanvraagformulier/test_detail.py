@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from aanvraagformulier.admin_views import deadline_badge
 from aanvraagformulier.models import AccessRecord
 from core.roles import DATA_PROTECTION_OFFICER
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import OrganiserFactory, UserFactory
 from .backoffice import make_request, staff_of
 
@@ -29,12 +28,6 @@ def world(region, make_location):
     return mine, a, b
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize(
     ("status", "shown", "hidden"),
     [
@@ -48,7 +41,7 @@ def test_staff_see_exactly_the_policys_fields(world, region, status, shown, hidd
     mine, a, _b = world
     row = make_request(region, [a], [status]).locations.get()
 
-    response = client_for(staff_of(mine)).get(url(row))
+    response = logged_in(staff_of(mine)).get(url(row))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -63,7 +56,7 @@ def test_a_display_writes_one_access_record(world, region):
     row = make_request(region, [a], ["accepted_for_review"]).locations.get()
     user = staff_of(mine)
 
-    client_for(user).get(url(row))
+    logged_in(user).get(url(row))
 
     record = AccessRecord.objects.get()
     assert (record.user, record.row, record.purpose) == (user, row, "view")
@@ -74,7 +67,7 @@ def test_rows_outside_the_scope_answer_404_and_leave_no_record(world, region):
     mine, _a, b = world
     row = make_request(region, [b], ["approved"]).locations.get()
 
-    response = client_for(staff_of(mine)).get(url(row))
+    response = logged_in(staff_of(mine)).get(url(row))
 
     assert response.status_code == 404
     assert "Peeters" not in response.content.decode()
@@ -82,7 +75,7 @@ def test_rows_outside_the_scope_answer_404_and_leave_no_record(world, region):
 
 
 def test_a_missing_row_is_404(world):
-    assert client_for(staff_of(world[0])).get("/admin/aanvragen/999999/").status_code == 404
+    assert logged_in(staff_of(world[0])).get("/admin/aanvragen/999999/").status_code == 404
 
 
 def test_the_officer_and_others_get_no_data(world, region, communication_user):
@@ -91,7 +84,7 @@ def test_the_officer_and_others_get_no_data(world, region, communication_user):
     officer = UserFactory(groups=[role(DATA_PROTECTION_OFFICER)])
 
     for user in (officer, communication_user):
-        response = client_for(user).get(url(row))
+        response = logged_in(user).get(url(row))
         assert response.status_code in (302, 403, 404)
         assert "Peeters" not in response.content.decode()
 
@@ -100,7 +93,7 @@ def test_the_loket_sees_contact_but_no_national_number(world, region, loket_user
     _mine, a, _b = world
     row = make_request(region, [a], ["approved"]).locations.get()
 
-    html = client_for(loket_user).get(url(row)).content.decode()
+    html = logged_in(loket_user).get(url(row)).content.decode()
 
     assert "voorbeeld.be" in html and "90051712345" not in html
     assert AccessRecord.objects.get().viewer == "loket"
@@ -110,7 +103,7 @@ def test_the_list_links_to_the_detail(world, region):
     mine, a, _b = world
     row = make_request(region, [a]).locations.get()
 
-    html = client_for(staff_of(mine)).get("/admin/aanvragen/").content.decode()
+    html = logged_in(staff_of(mine)).get("/admin/aanvragen/").content.decode()
 
     assert f'href="{url(row)}"' in html
 
@@ -136,6 +129,6 @@ def test_an_overdue_badge_shows(world, region):
     row.due_date = timezone.localdate() - datetime.timedelta(days=1)
     row.save()
 
-    html = client_for(staff_of(mine)).get(url(row)).content.decode()
+    html = logged_in(staff_of(mine)).get(url(row)).content.decode()
 
     assert 'data-badge="overdue"' in html

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
@@ -17,7 +16,7 @@ from aanvraagformulier.dpo import breaches, register
 from aanvraagformulier.models import Breach, ChildcareRequest
 from core.roles import DATA_PROTECTION_OFFICER
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import UserFactory
 from .backoffice import make_request, staff_of
 
@@ -31,12 +30,6 @@ HOUR = datetime.timedelta(hours=1)
 @pytest.fixture
 def dpo(db):
     return UserFactory(username="fg", groups=[role(DATA_PROTECTION_OFFICER)])
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def refused(response):

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -23,7 +22,7 @@ from aanvraagformulier.scoping import rows_for
 from core.roles import LOKET
 from opvanglocaties.models import AgeGroupAvailability
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import OrganiserFactory, RegionFactory, UserFactory, municipality
 from .backoffice import make_request, staff_of
 
@@ -35,12 +34,6 @@ FLAG = "/admin/noodlijst/plaatsen/"
 
 def entry_url(entry):
     return f"/admin/noodlijst/{entry.pk}/"
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def free(location, status="free_now"):
@@ -66,7 +59,7 @@ def other_loket(db):
 def test_the_loket_flags_a_request_by_its_reference(world, loket_user):
     filed, _asked = world
 
-    response = client_for(loket_user).post(
+    response = logged_in(loket_user).post(
         FLAG, {"reference": filed.reference.lower(), "reason": "Moeder start werk over 2 weken"}
     )
 
@@ -84,7 +77,7 @@ def test_an_unknown_or_foreign_reference_gets_a_dutch_message(world, loket_user,
     filed, _asked = world
 
     for user, reference in ((loket_user, "AAAA-BBBB"), (other_loket, filed.reference)):
-        response = client_for(user).post(FLAG, {"reference": reference, "reason": "dringend"})
+        response = logged_in(user).post(FLAG, {"reference": reference, "reason": "dringend"})
         assert response.status_code == 200
         assert (
             "Geen open aanvraag van jouw regio heeft deze referentie." in response.content.decode()
@@ -99,7 +92,7 @@ def test_only_the_loket_of_the_region_sees_an_entry(world, loket_user, who, requ
     user = (
         staff_of(asked.organiser) if who == "provider_of_the_row" else request.getfixturevalue(who)
     )
-    client = client_for(user)
+    client = logged_in(user)
 
     detail = client.get(entry_url(entry))
     listing = client.get(INDEX)
@@ -114,7 +107,7 @@ def test_the_list_shows_the_loket_its_families_and_records_the_display(world, lo
     filed, _asked = world
     services.flag(filed, "dringend", loket_user)
 
-    response = client_for(loket_user).get(INDEX)
+    response = logged_in(loket_user).get(INDEX)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -127,7 +120,7 @@ def test_the_list_shows_the_loket_its_families_and_records_the_display(world, lo
 def test_the_list_costs_the_same_queries_for_more_families(
     region, make_location, loket_user, django_assert_num_queries
 ):
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
     location = make_location()
 
     def families(count):
@@ -172,7 +165,7 @@ def test_months_before_keeps_to_the_calendar():
 def test_the_loket_records_a_contact_and_sees_it(world, loket_user):
     filed, _asked = world
     entry = services.flag(filed, "dringend", loket_user)
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
 
     response = client.post(
         entry_url(entry),
@@ -201,7 +194,7 @@ def test_a_contact_in_the_future_is_refused_next_to_the_field(world, loket_user)
     entry = services.flag(filed, "dringend", loket_user)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
-    response = client_for(loket_user).post(
+    response = logged_in(loket_user).post(
         entry_url(entry),
         {"action": "contact", "contacted_on": tomorrow.isoformat(), "outcome": "not_reached"},
     )
@@ -215,7 +208,7 @@ def test_every_display_of_an_entry_is_in_the_trail(world, loket_user):
     filed, _asked = world
     entry = services.flag(filed, "dringend", loket_user)
 
-    response = client_for(loket_user).get(entry_url(entry))
+    response = logged_in(loket_user).get(entry_url(entry))
 
     html = response.content.decode()
     assert "Peeters" in html and "sofie.peeters@voorbeeld.be" in html
@@ -230,7 +223,7 @@ def test_the_loket_proposes_a_location_with_free_places(world, region, make_loca
     organiser = OrganiserFactory()
     free_location = free(make_location(organiser=organiser, title="Kinderdagverblijf Beuk"))
     make_location(title="Kinderdagverblijf Vol")  # no free places: not proposable
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
 
     page = client.get(entry_url(entry)).content.decode()
     assert "Kinderdagverblijf Beuk" in page and "Kinderdagverblijf Vol" not in page
@@ -253,7 +246,7 @@ def test_the_loket_proposes_a_location_with_free_places(world, region, make_loca
     # The location sees the row like any other, with what the policy shows at "new".
     staff = staff_of(organiser)
     assert list(rows_for(staff)) == [row]
-    detail = client_for(staff).get(f"/admin/aanvragen/{row.pk}/").content.decode()
+    detail = logged_in(staff).get(f"/admin/aanvragen/{row.pk}/").content.decode()
     assert "Sofie" in detail and "Peeters" not in detail
 
 
@@ -262,7 +255,7 @@ def test_no_proposal_without_the_parents_consent(world, make_location, loket_use
     entry = services.flag(filed, "dringend", loket_user)
     free_location = free(make_location(title="Kinderdagverblijf Beuk"))
 
-    response = client_for(loket_user).post(
+    response = logged_in(loket_user).post(
         entry_url(entry),
         {
             "action": "propose",
@@ -284,7 +277,7 @@ def test_a_location_already_asked_cannot_be_proposed_again(world, loket_user):
     free(asked)
     entry = services.flag(filed, "dringend", loket_user)
 
-    response = client_for(loket_user).post(
+    response = logged_in(loket_user).post(
         entry_url(entry),
         {
             "action": "propose",
@@ -302,7 +295,7 @@ def test_taking_a_family_off_the_list(world, loket_user):
     filed, _asked = world
     entry = services.flag(filed, "dringend", loket_user)
 
-    client_for(loket_user).post(entry_url(entry), {"action": "take_off"})
+    logged_in(loket_user).post(entry_url(entry), {"action": "take_off"})
 
     entry.refresh_from_db()
     assert entry.removed_at is not None
@@ -320,7 +313,7 @@ def test_the_list_filters_on_who_is_due(region, make_location, loket_user):
         called, contacted_on=timezone.localdate(), outcome="not_reached", note="", user=None
     )
 
-    html = client_for(loket_user).get(INDEX, {"due": "true"}).content.decode()
+    html = logged_in(loket_user).get(INDEX, {"due": "true"}).content.decode()
 
     assert due.request.reference in html
     assert called.request.reference not in html

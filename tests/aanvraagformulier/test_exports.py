@@ -10,7 +10,6 @@ import pytest
 import pyzipper
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from aanvraagformulier.emergency import services as emergency
@@ -18,7 +17,7 @@ from aanvraagformulier.models import AccessRecord, Export
 from core.roles import LOKET
 from opvanglocaties.models import Region
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import RegionFactory, UserFactory, municipality
 from .backoffice import make_request
 
@@ -31,12 +30,6 @@ PAGE = "/admin/exports/"
 def export_dir(settings, tmp_path):
     settings.OPVANGPUNT_EXPORT_DIR = tmp_path / "exports"
     return settings.OPVANGPUNT_EXPORT_DIR
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def make(client, kind, year=None):
@@ -62,7 +55,7 @@ def filed(region, make_location):
 
 
 def test_a_research_export_opens_with_its_password_and_not_without(filed, loket_user, export_dir):
-    response, password, export = make(client_for(loket_user), "research")
+    response, password, export = make(logged_in(loket_user), "research")
 
     path = export_dir / export.filename
     assert "no-store" in response["Cache-Control"]
@@ -92,7 +85,7 @@ def test_a_research_export_opens_with_its_password_and_not_without(filed, loket_
 
 
 def test_the_password_is_stored_nowhere(filed, loket_user):
-    _response, password, _export = make(client_for(loket_user), "research")
+    _response, password, _export = make(logged_in(loket_user), "research")
 
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
@@ -102,7 +95,7 @@ def test_the_password_is_stored_nowhere(filed, loket_user):
 
 
 def test_the_export_is_in_the_access_trail(filed, loket_user):
-    make(client_for(loket_user), "research")
+    make(logged_in(loket_user), "research")
 
     records = AccessRecord.objects.filter(purpose="export")
     assert records.count() == 3
@@ -118,7 +111,7 @@ def test_the_export_is_in_the_access_trail(filed, loket_user):
 def test_the_emergency_list_export_holds_the_familys_contact_data(filed, loket_user, export_dir):
     emergency.flag(filed[0], "dringend", loket_user)
 
-    _response, password, export = make(client_for(loket_user), "emergency_list")
+    _response, password, export = make(logged_in(loket_user), "emergency_list")
 
     (text,) = members(export_dir / export.filename, password).values()
     assert filed[0].reference in text and "Peeters" in text and "dringend" in text
@@ -128,30 +121,30 @@ def test_the_emergency_list_export_holds_the_familys_contact_data(filed, loket_u
 
 
 def test_only_its_maker_downloads_the_archive(filed, loket_user, region):
-    _response, _password, export = make(client_for(loket_user), "research")
+    _response, _password, export = make(logged_in(loket_user), "research")
     antwerpen = RegionFactory(
         name="Antwerpen", slug="antwerpen", municipalities=[municipality("11002")]
     )
     other = UserFactory(groups=[role(LOKET), antwerpen.loket_group])
     url = f"/admin/exports/{export.pk}/bestand/"
 
-    mine = client_for(loket_user).get(url)
+    mine = logged_in(loket_user).get(url)
 
     assert mine.status_code == 200 and mine["Content-Disposition"].startswith("attachment")
     assert b"".join(mine.streaming_content)[:2] == b"PK"
-    assert client_for(other).get(url).status_code == 404
+    assert logged_in(other).get(url).status_code == 404
 
 
 def test_only_a_loket_makes_exports(filed, provider, communication_user):
     for user in (provider, communication_user):
-        assert client_for(user).get(PAGE).status_code == 404
-        assert client_for(user).post(PAGE, {"kind": "research"}).status_code == 404
+        assert logged_in(user).get(PAGE).status_code == 404
+        assert logged_in(user).post(PAGE, {"kind": "research"}).status_code == 404
     assert not Export.objects.exists()
 
 
 def test_purge_exports_deletes_old_archives_and_is_idempotent(filed, loket_user, export_dir):
-    _response, _password, old = make(client_for(loket_user), "research")
-    _response, _password, new = make(client_for(loket_user), "research")
+    _response, _password, old = make(logged_in(loket_user), "research")
+    _response, _password, new = make(logged_in(loket_user), "research")
     Export.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=4))
     out = io.StringIO()
 
@@ -167,4 +160,4 @@ def test_purge_exports_deletes_old_archives_and_is_idempotent(filed, loket_user,
     assert len(list(export_dir.iterdir())) == 1
     assert (export_dir / new.filename).exists()
     assert "1 exports deleted" in out.getvalue() and "0 exports deleted" in out.getvalue()
-    assert client_for(loket_user).get(f"/admin/exports/{old.pk}/bestand/").status_code == 404
+    assert logged_in(loket_user).get(f"/admin/exports/{old.pk}/bestand/").status_code == 404

@@ -18,6 +18,7 @@ from aanvraagformulier.models import FiguresReportPage, FiguresSnapshot, Request
 from aanvraagformulier.transitions import apply
 from opvanglocaties.models import Municipality
 
+from ..conftest import logged_in
 from ..factories import NeighbourhoodFactory, UserFactory, municipality
 from .backoffice import make_request
 
@@ -25,12 +26,6 @@ pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/admin/cijfers/"
 CSV = "/admin/cijfers/csv/"
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -160,7 +155,7 @@ def test_the_dashboard_shows_charts_beside_tables(world, loket_user):
     region, gent, places = world
     file_requests(region, gent, places["ledeberg"], 6)
 
-    response = client_for(loket_user).get(DASHBOARD)
+    response = logged_in(loket_user).get(DASHBOARD)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -170,14 +165,14 @@ def test_the_dashboard_shows_charts_beside_tables(world, loket_user):
 
 @pytest.mark.parametrize("who", ["communication_user", "provider"])
 def test_only_a_loket_sees_the_figures(world, who, request):
-    client = client_for(request.getfixturevalue(who))
+    client = logged_in(request.getfixturevalue(who))
 
     assert client.get(DASHBOARD).status_code == 404
     assert client.get(CSV).status_code == 404
 
 
 def test_a_bad_year_falls_back_with_a_message(world, loket_user):
-    response = client_for(loket_user).get(DASHBOARD, {"jaar": "abc", "regio": "gent"})
+    response = logged_in(loket_user).get(DASHBOARD, {"jaar": "abc", "regio": "gent"})
 
     assert response.status_code == 200
     assert "Selecteer een geldige keuze." in response.content.decode()
@@ -189,7 +184,7 @@ def test_the_csv_holds_the_dashboards_suppressed_values(world, loket_user):
     file_requests(region, gent, places["brugse_poort"], 2)
     year = timezone.localdate().year
 
-    response = client_for(loket_user).get(CSV, {"jaar": year, "regio": "gent"})
+    response = logged_in(loket_user).get(CSV, {"jaar": year, "regio": "gent"})
 
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -203,13 +198,13 @@ def test_the_csv_holds_the_dashboards_suppressed_values(world, loket_user):
 
 
 def freeze_and_page(loket_user, home_page):
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
     client.post(DASHBOARD, {"action": "freeze"})
     return FiguresSnapshot.objects.get()
 
 
 def publish(user, home_page, snapshot):
-    return client_for(user).post(
+    return logged_in(user).post(
         f"/admin/pages/add/aanvraagformulier/figuresreportpage/{home_page.pk}/",
         {
             "title": "Cijfers kinderopvang 2026",
@@ -234,7 +229,7 @@ def test_a_report_is_published_only_after_the_councils_approval(world, loket_use
     assert "pas publiceren nadat het Lokaal Overleg Kinderopvang" in refused.content.decode()
     assert not FiguresReportPage.objects.exists()
 
-    approve = client_for(loket_user).post(
+    approve = logged_in(loket_user).post(
         DASHBOARD,
         {"action": "approve", "snapshot": snapshot.pk, "council_approved_on": "2026-11-20"},
     )

@@ -2,10 +2,10 @@
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
 
 from aanvraagformulier.models import RequestedLocation
 
+from ..conftest import logged_in
 from ..factories import OrganiserFactory
 from .backoffice import make_request, staff_of
 
@@ -22,12 +22,6 @@ def world(region, make_location):
     return mine, a, b
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def statuses(*rows):
     return [RequestedLocation.objects.get(pk=row.pk).status for row in rows]
 
@@ -40,7 +34,7 @@ def test_the_list_has_a_checkbox_per_row_the_location_decides_on(world, region):
     mine, a, _b = world
     mine_row = make_request(region, [a]).locations.get()
 
-    html = client_for(staff_of(mine)).get("/admin/aanvragen/").content.decode()
+    html = logged_in(staff_of(mine)).get("/admin/aanvragen/").content.decode()
 
     assert f'name="rows" value="{mine_row.pk}" form="bulk-no-place"' in html
     assert 'id="bulk-no-place"' in html
@@ -49,7 +43,7 @@ def test_the_list_has_a_checkbox_per_row_the_location_decides_on(world, region):
 def test_confirm_then_every_selected_row_gets_no_place(world, region):
     mine, a, _b = world
     rows = [make_request(region, [a], [s]).locations.get() for s in ("new", "accepted_for_review")]
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
     ids = [str(row.pk) for row in rows]
 
     confirm = client.post(URL, {"rows": ids})
@@ -69,7 +63,7 @@ def test_a_row_in_a_wrong_status_refuses_the_whole_selection(world, region):
     mine, a, _b = world
     new = make_request(region, [a]).locations.get()
     offered = make_request(region, [a], ["approved"]).locations.get()
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
 
     response = client.post(URL, {"rows": [new.pk, offered.pk], "confirm": "1"})
 
@@ -85,7 +79,7 @@ def test_another_locations_row_is_refused_without_naming_it(world, region):
     mine, a, b = world
     new = make_request(region, [a]).locations.get()
     theirs = make_request(region, [b]).locations.get()
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
 
     response = client.post(URL, {"rows": [new.pk, theirs.pk], "confirm": "1"})
 
@@ -98,7 +92,7 @@ def test_the_loket_does_not_decide(world, region, loket_user):
     _mine, a, _b = world
     new = make_request(region, [a]).locations.get()
 
-    response = client_for(loket_user).post(URL, {"rows": [new.pk], "confirm": "1"})
+    response = logged_in(loket_user).post(URL, {"rows": [new.pk], "confirm": "1"})
 
     assert response.status_code == 302
     assert statuses(new) == ["new"]
@@ -107,7 +101,7 @@ def test_the_loket_does_not_decide(world, region, loket_user):
 def test_nothing_selected_is_a_message(world, region):
     mine, _a, _b = world
 
-    response = client_for(staff_of(mine)).post(URL, {"rows": ["x"]})
+    response = logged_in(staff_of(mine)).post(URL, {"rows": ["x"]})
 
     assert response.status_code == 302
     assert "Selecteer minstens één aanvraag." in texts(response)
@@ -116,4 +110,4 @@ def test_nothing_selected_is_a_message(world, region):
 def test_get_is_not_allowed(world):
     mine, _a, _b = world
 
-    assert client_for(staff_of(mine)).get(URL).status_code == 405
+    assert logged_in(staff_of(mine)).get(URL).status_code == 405

@@ -6,11 +6,11 @@ import io
 
 import openpyxl
 import pytest
-from django.test import Client
 
 from aanvraagformulier.models import AccessRecord
 from aanvraagformulier.visibility import FIELDS
 
+from ..conftest import logged_in
 from ..factories import OrganiserFactory, RegionFactory
 from .backoffice import make_request, staff_of
 
@@ -23,12 +23,6 @@ URL = "/admin/aanvragen/"
 def world(region, make_location):
     mine = OrganiserFactory()
     return mine, make_location(organiser=mine, title="Mijn locatie")
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def exported_csv(client, query=""):
@@ -48,7 +42,7 @@ def test_a_location_exports_no_email_for_a_new_row(world, region):
     new = make_request(region, [a], ["new"])
     reviewed = make_request(region, [a], ["accepted_for_review"], email="jan@voorbeeld.be")
 
-    rows = by_reference(exported_csv(client_for(staff_of(mine))))
+    rows = by_reference(exported_csv(logged_in(staff_of(mine))))
 
     assert rows[new.reference]["E-mail"] == ""
     assert rows[new.reference]["Voornaam"] == "Sofie"
@@ -64,7 +58,7 @@ def test_every_exported_row_has_an_access_record_with_its_fields(world, region):
     reviewed = make_request(region, [a], ["accepted_for_review"])
     staff = staff_of(mine)
 
-    exported_csv(client_for(staff))
+    exported_csv(logged_in(staff))
 
     records = {r.request_id: r for r in AccessRecord.objects.filter(purpose="export")}
     assert set(records) == {new.pk, reviewed.pk}
@@ -84,7 +78,7 @@ def test_a_loket_cannot_export_another_regions_rows(world, region, make_location
     theirs_location = make_location(title="Elders")
     theirs = make_request(other_region, [theirs_location])
 
-    rows = by_reference(exported_csv(client_for(other_loket)))
+    rows = by_reference(exported_csv(logged_in(other_loket)))
 
     assert ours.reference not in rows
     assert theirs.reference in rows
@@ -96,7 +90,7 @@ def test_the_export_follows_the_filters(world, region, loket_user):
     new = make_request(region, [a], ["new"])
     offered = make_request(region, [a], ["approved"])
 
-    rows = by_reference(exported_csv(client_for(loket_user), "status=approved"))
+    rows = by_reference(exported_csv(logged_in(loket_user), "status=approved"))
 
     assert list(rows) == [offered.reference]
     assert new.reference not in rows
@@ -106,7 +100,7 @@ def test_xlsx_export_has_the_same_columns(world, region):
     mine, a = world
     filed = make_request(region, [a], ["new"])
 
-    response = client_for(staff_of(mine)).get(f"{URL}?export=xlsx")
+    response = logged_in(staff_of(mine)).get(f"{URL}?export=xlsx")
 
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from aanvraagformulier.listing import status_counts
 from aanvraagformulier.scoping import rows_for
 from opvanglocaties.models import PriorityRule
 
+from ..conftest import logged_in
 from ..factories import OrganiserFactory
 from .backoffice import make_request, staff_of
 
@@ -23,12 +23,6 @@ TODAY = timezone.localdate
 def world(region, make_location):
     mine = OrganiserFactory()
     return mine, make_location(organiser=mine, title="Mijn locatie")
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def listed(client, query=""):
@@ -47,7 +41,7 @@ def test_status_filter(world, region, loket_user):
     new = make_request(region, [a], ["new"])
     offered = make_request(region, [a], ["approved"])
 
-    html = listed(client_for(loket_user), "status=approved")
+    html = listed(logged_in(loket_user), "status=approved")
 
     assert offered.reference in html and new.reference not in html
 
@@ -65,7 +59,7 @@ def test_deadline_filter_uses_the_badges_rule(world, region, loket_user, deadlin
         "closed": due_in(make_request(region, [a], ["enrolled"]), -1),
     }
 
-    html = listed(client_for(loket_user), f"deadline={deadline}")
+    html = listed(logged_in(loket_user), f"deadline={deadline}")
 
     for name in shown:
         assert rows[name].reference in html
@@ -78,7 +72,7 @@ def test_overdue_and_due_soon_badges_in_the_list(world, region, loket_user):
     due_in(make_request(region, [a]), -2)
     due_in(make_request(region, [a]), 1)
 
-    html = listed(client_for(loket_user))
+    html = listed(logged_in(loket_user))
 
     assert 'data-badge="overdue"' in html and 'data-badge="due_soon"' in html
 
@@ -88,7 +82,7 @@ def test_start_date_range(world, region, loket_user):
     early = make_request(region, [a], start_date=datetime.date(2027, 1, 4))
     late = make_request(region, [a], start_date=datetime.date(2027, 9, 1))
 
-    html = listed(client_for(loket_user), "start_date_from=2027-06-01&start_date_to=2027-12-31")
+    html = listed(logged_in(loket_user), "start_date_from=2027-06-01&start_date_to=2027-12-31")
 
     assert late.reference in html and early.reference not in html
 
@@ -97,7 +91,7 @@ def test_a_bad_date_gets_a_message_not_an_error(world, region, loket_user):
     _mine, a = world
     filed = make_request(region, [a])
 
-    html = listed(client_for(loket_user), "start_date_from=gisteren")
+    html = listed(logged_in(loket_user), "start_date_from=gisteren")
 
     assert "Voer een geldige datum in." in html
     assert filed.reference in html
@@ -109,7 +103,7 @@ def test_priority_rule_filter(world, request_region, loket_user):
     working = make_request(request_region, [a])
     other = make_request(request_region, [a], priority_rule_codes=[code])
 
-    html = listed(client_for(loket_user), "priority=werk-of-opleiding")
+    html = listed(logged_in(loket_user), "priority=werk-of-opleiding")
 
     assert working.reference in html and other.reference not in html
 
@@ -120,7 +114,7 @@ def test_care_parts_filter_asks_every_chosen_part(world, region, loket_user):
     monday_half = make_request(region, [a], care_parts={"0": "half", "2": "half"})
     monday_only = make_request(region, [a], care_parts={"0": "full"})
 
-    html = listed(client_for(loket_user), "care=0:full&care=2:half")
+    html = listed(logged_in(loket_user), "care=0:full&care=2:half")
 
     assert monday_wednesday.reference in html
     assert monday_half.reference not in html and monday_only.reference not in html
@@ -138,7 +132,7 @@ def test_care_parts_filter_asks_every_chosen_part(world, region, loket_user):
 def test_age_bands_count_whole_months_at_the_start(world, region, loket_user, birth, band):
     _mine, a = world
     filed = make_request(region, [a], child_birth_date=birth, start_date=datetime.date(2027, 1, 4))
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
 
     assert filed.reference in listed(client, f"age={band}")
     other = "24-36" if band != "24-36" else "0-6"
@@ -149,7 +143,7 @@ def test_sort_by_start_date_and_by_request_date(world, region, loket_user):
     _mine, a = world
     later = make_request(region, [a], start_date=datetime.date(2027, 9, 1))
     sooner = make_request(region, [a], start_date=datetime.date(2027, 2, 1))
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
 
     html = listed(client, "ordering=request__start_date")
     assert html.index(sooner.reference) < html.index(later.reference)
@@ -167,7 +161,7 @@ def test_counts_per_status_are_the_users_scope_and_link_to_the_filter(
     make_request(region, [a, theirs], ["new", "new"])
     make_request(region, [a], ["approved"])
 
-    html = listed(client_for(staff_of(mine)))
+    html = listed(logged_in(staff_of(mine)))
 
     assert f'href="{URL}?status=new" data-status="new">Nieuw: 1<' in html
     assert 'data-status="approved">Goedgekeurd (plaats aangeboden): 1<' in html

@@ -3,13 +3,12 @@ detail view, and the chosen text goes to the parent and into the row's timeline.
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from aanvraagformulier.models import MessageTemplate
 from core.roles import LOCATION
 from opvanglocaties.permissions import location_staff_group
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import OrganiserFactory, UserFactory
 from .backoffice import make_request, staff_of
 
@@ -26,12 +25,6 @@ def world(region, make_location):
     return mine, theirs, here, there
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def template(organiser, location=None, action="no_place", text="Helaas is er geen plaats."):
     return MessageTemplate.objects.create(
         organiser=organiser, location=location, name="Standaard", action=action, text=text
@@ -40,7 +33,7 @@ def template(organiser, location=None, action="no_place", text="Helaas is er gee
 
 def test_staff_create_a_template_for_their_organiser(world):
     mine, _theirs, _here, _there = world
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
 
     response = client.post(
         f"{LIST}new/",
@@ -54,7 +47,7 @@ def test_staff_create_a_template_for_their_organiser(world):
 def test_another_organisers_template_is_out_of_reach(world):
     mine, theirs, _here, there = world
     other = template(theirs, there, text="Geheim van hen")
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
 
     assert "Geheim van hen" not in client.get(LIST).content.decode()
     assert client.get(f"{LIST}edit/{other.pk}/").status_code == 404
@@ -65,7 +58,7 @@ def test_another_organisers_template_is_out_of_reach(world):
 
 def test_staff_cannot_make_a_template_for_another_organiser(world):
     mine, theirs, _here, there = world
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
 
     response = client.post(
         f"{LIST}new/",
@@ -85,7 +78,7 @@ def test_staff_cannot_make_a_template_for_another_organiser(world):
 def test_location_staff_make_templates_for_their_location_only(world):
     mine, _theirs, here, _there = world
     user = UserFactory(groups=[role(LOCATION), location_staff_group(here)])
-    client = client_for(user)
+    client = logged_in(user)
     data = {"name": "Eigen", "action": "approve", "organiser": mine.pk, "text": "Welkom!"}
 
     whole = client.post(f"{LIST}new/", data)
@@ -101,7 +94,7 @@ def test_users_without_a_fiche_have_no_access(world, communication_user):
     mine, _theirs, _here, _there = world
     template(mine)
 
-    response = client_for(communication_user).get(LIST)
+    response = logged_in(communication_user).get(LIST)
 
     assert response.status_code in (302, 403)
 
@@ -113,7 +106,7 @@ def test_the_detail_view_offers_own_templates_and_mails_the_chosen_text(
     ours = template(mine, text="Helaas is er geen plaats. Veel succes!")
     template(theirs, there, text="Tekst van een ander")
     row = make_request(region, [here]).locations.get()
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
     url = f"/admin/aanvragen/{row.pk}/"
 
     page = client.get(url).content.decode()
@@ -139,7 +132,7 @@ def test_a_template_of_another_action_or_organiser_is_refused_at_the_field(world
     approve = template(mine, action="approve")
     foreign = template(theirs, there)
     row = make_request(region, [here]).locations.get()
-    client = client_for(staff_of(mine))
+    client = logged_in(staff_of(mine))
     url = f"/admin/aanvragen/{row.pk}/"
 
     wrong_action = client.post(url, {"action": "no_place", "template": approve.pk})

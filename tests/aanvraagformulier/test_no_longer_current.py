@@ -5,7 +5,6 @@ rejects it (it goes back)."""
 import pytest
 from django.core import mail
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from aanvraagformulier.models import OPEN_STATUSES, RequestStatus
@@ -17,7 +16,7 @@ from aanvraagformulier.transitions import (
 )
 from core.roles import LOKET
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import OrganiserFactory, RegionFactory, UserFactory, municipality
 from .backoffice import make_request, staff_of
 
@@ -32,12 +31,6 @@ def world(region, make_location):
     here = make_location(organiser=mine, title="Mijn locatie")
     there = make_location(organiser=theirs, title="Hun locatie")
     return mine, theirs, here, there
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def url(row):
@@ -106,7 +99,7 @@ def test_confirming_closes_every_open_row_and_tells_the_parent(
     (message,) = mail.outbox
     assert message.to == ["sofie.peeters@voorbeeld.be"]
     assert "niet meer actueel" in message.body and "Peeters" not in message.body
-    html = client_for(staff_of(mine)).get(url(row)).content.decode()
+    html = logged_in(staff_of(mine)).get(url(row)).content.decode()
     assert "Sofie" in html and "voorbeeld.be" not in html
 
 
@@ -126,7 +119,7 @@ def test_rejecting_clears_the_proposal(world, region):
 def test_the_whole_flow_through_the_admin(world, region, loket_user):
     mine, _theirs, here, _there = world
     row = make_request(region, [here]).locations.get()
-    staff = client_for(staff_of(mine))
+    staff = logged_in(staff_of(mine))
 
     bad = staff.post(url(row), {"action": "propose_stale", "reason": "other", "note": ""})
     assert bad.status_code == 400
@@ -140,7 +133,7 @@ def test_the_whole_flow_through_the_admin(world, region, loket_user):
     row.refresh_from_db()
     assert row.status == "new"
 
-    loket = client_for(loket_user)
+    loket = logged_in(loket_user)
     dashboard = loket.get("/admin/").content.decode()
     assert f'data-proposal="{row.pk}"' in dashboard and row.request.reference in dashboard
     response = loket.post(url(row), {"action": "confirm_stale"}, follow=True)
@@ -155,7 +148,7 @@ def test_the_loket_may_reject_through_the_admin(world, region, loket_user):
     row = make_request(region, [here]).locations.get()
     propose_stale(row, "no_response")
 
-    client_for(loket_user).post(url(row), {"action": "reject_stale"})
+    logged_in(loket_user).post(url(row), {"action": "reject_stale"})
 
     row.refresh_from_db()
     assert row.status == "new" and not row.stale_proposed
@@ -170,14 +163,14 @@ def test_others_get_404(world, region):
     other_loket = UserFactory(groups=[role(LOKET), other_region.loket_group])
 
     assert (
-        client_for(staff_of(theirs))
+        logged_in(staff_of(theirs))
         .post(url(row), {"action": "propose_stale", "reason": "moved"})
         .status_code
         == 404
     )
     propose_stale(row, "moved")
-    assert client_for(other_loket).post(url(row), {"action": "confirm_stale"}).status_code == 404
-    dashboard = client_for(other_loket).get("/admin/").content.decode()
+    assert logged_in(other_loket).post(url(row), {"action": "confirm_stale"}).status_code == 404
+    dashboard = logged_in(other_loket).get("/admin/").content.decode()
     assert f'data-proposal="{row.pk}"' not in dashboard
     row.refresh_from_db()
     assert row.status == "new" and row.stale_proposed
@@ -185,7 +178,7 @@ def test_others_get_404(world, region):
 
 def test_the_panel_costs_the_same_queries_for_one_or_many_proposals(world, region, loket_user):
     _mine, _theirs, here, _there = world
-    client = client_for(loket_user)
+    client = logged_in(loket_user)
 
     def dashboard_queries():
         with CaptureQueriesContext(connection) as queries:

@@ -19,7 +19,7 @@ from core.models import UserSession
 from core.roles import COMMUNICATION, LOCATION, LOCATION_GROUP, LOKET
 from opvanglocaties.permissions import location_staff_group
 
-from ..conftest import role
+from ..conftest import logged_in, role
 from ..factories import OrganiserFactory, UserFactory
 from .test_region_loket import other_region, refused  # noqa: F401  (other_region: a fixture)
 
@@ -47,12 +47,6 @@ def location_user(fiche):
 def colleague(organiser, fiche):
     """Another location-group account of the same organiser."""
     return UserFactory(username="collega", groups=[role(LOCATION_GROUP), organiser.group])
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def new_account(client, workplace, email="an.janssens@speelvogel.be"):
