@@ -139,22 +139,6 @@ def loket_of(region):
     return user
 
 
-def verified(client, user):
-    """`client` logged in as `user` past the admin's second factor (core/twofactor.py), as
-    after a real login with a code: a confirmed device's id in the session."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client.force_login(user)
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=user, name="bench", defaults={"confirmed": True}
-    )
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
 def prepare():
     """(loket user, path) for the figure, generating the requests on first use."""
     region, fiches = region_and_fiches()

@@ -361,12 +361,13 @@ def timed_figures(targets, repeat, only=None):
     if not only or "figures_dashboard" in only:
         # The loket's figures over 100,000 generated requests (bench/figures.py).
         from bench import figures
+        from bench.backoffice import verified as verified_client
 
         figures_loket, figures_path = figures.prepare()
         plan.append(
             (
                 "figures_dashboard",
-                lambda: figures.verified(anonymous(), figures_loket),
+                lambda: verified_client(anonymous(), figures_loket),
                 figures_path,
                 False,
             )
