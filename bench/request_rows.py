@@ -78,4 +78,11 @@ def copy_requests(template, count, prefix="Z"):
         )
         cursor.execute(f"SELECT MAX(id) FROM {table}")
         (last,) = cursor.fetchone()
+        if connection.vendor == "postgresql":
+            # PostgreSQL plans from statistics that autovacuum refreshes only after a commit;
+            # after a bulk load inside a transaction they still describe the table before it,
+            # and a nested loop planned for one row can run past the statement timeout. The
+            # PostgreSQL manual's advice after a bulk load: ANALYZE (allowed in a transaction,
+            # and it counts the transaction's own new rows).
+            cursor.execute(f"ANALYZE {table}, {rows_table}")
     return before + 1, last
