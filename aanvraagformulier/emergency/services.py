@@ -136,8 +136,15 @@ def proposable_locations(entry):
 def propose(entry, location, *, consent_on, user):
     """Add `location` to the family's request as a new row the location handles like any
     other, with the consent the parent gave the loket on `consent_on` (seed 000 art. 4 §1 c:
-    no sharing without it) and a `LoketProposal` naming who proposed it."""
-    filed = entry.request
+    no sharing without it) and a `LoketProposal` naming who proposed it.
+
+    A second click (also one at the same moment) returns the row the first one made."""
+    # The request's row is locked first, so a concurrent proposal waits here and then finds
+    # the row instead of tripping over the one-row-per-location constraint.
+    filed = ChildcareRequest.objects.select_for_update().get(pk=entry.request_id)
+    existing = filed.locations.filter(location=location).first()
+    if existing is not None:
+        return existing
     now = timezone.now()
     given_at = timezone.make_aware(datetime.datetime.combine(consent_on, datetime.time(12)))
     consent = Consent.objects.create(

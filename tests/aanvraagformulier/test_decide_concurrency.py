@@ -1,5 +1,6 @@
-"""Double clicks at the same moment, on PostgreSQL: the parent's answer to an offer and a
-location's decision each take effect once (the rows are locked before they are checked).
+"""Double clicks at the same moment, on PostgreSQL: the parent's answer to an offer, a
+location's decision and the loket's proposal each take effect once
+(the rows are locked before they are checked).
 
 SQLite serialises writers, so the race cannot happen there. Threads with their own
 connections need committed data, hence a transactional database (as test_concurrency.py).
@@ -9,9 +10,13 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 from aanvraagformulier import changes
+from aanvraagformulier.emergency import services as emergency
+from aanvraagformulier.models import Consent, LoketProposal
 from aanvraagformulier.transitions import TransitionRefused, apply
+from opvanglocaties.models import AgeGroupAvailability
 
 from ..factories import OrganiserFactory
 from ..threads import twice_at_once
@@ -62,3 +67,23 @@ def test_two_staff_deciding_at_once_move_the_row_once(filed):
     assert [type(error) for error in errors] == [TransitionRefused]
     assert row.history.count() == 2
     assert [message.to for message in mail.outbox] == [["sofie.peeters@voorbeeld.be"]]
+
+
+def test_the_loket_proposing_the_same_location_twice_at_once_adds_it_once(
+    filed, make_location, loket_user
+):
+    location = make_location(organiser=OrganiserFactory(), title="Linde")
+    AgeGroupAvailability.objects.create(page=location, age_group="baby", status="free_now")
+    entry = emergency.flag(filed, "dringend", loket_user)
+
+    results, errors = race(
+        lambda: (
+            emergency.propose(entry, location, consent_on=timezone.localdate(), user=loket_user).pk
+        )
+    )
+
+    assert errors == []
+    assert len(set(results)) == 1  # both clicks answer with the one row
+    assert filed.locations.filter(location=location).count() == 1
+    assert LoketProposal.objects.count() == Consent.objects.filter(kind="loket_proposal").count()
+    assert LoketProposal.objects.count() == 1
