@@ -1,5 +1,6 @@
-"""The reminder and confirmation commands run twice at the same moment, on PostgreSQL: every
-mail goes once. (apply_retention's concurrent runs: test_retention.py.)
+"""The reminder, confirmation and export-purging commands run twice at the same moment, on
+PostgreSQL: every mail goes once, every export is deleted once.
+(apply_retention's concurrent runs: test_retention.py.)
 
 SQLite serialises writers, so the race cannot happen there. Threads need committed data and
 their own connections, hence a transactional database, restored afterwards as in
@@ -14,7 +15,8 @@ from django.core import mail
 from django.utils import timezone
 
 from aanvraagformulier import confirmations, reminders
-from aanvraagformulier.models import LocationReminder, RequestedLocation, RequestStatus
+from aanvraagformulier.exports import services as exports
+from aanvraagformulier.models import Export, LocationReminder, RequestedLocation, RequestStatus
 
 from .. import threads
 from ..factories import OrganiserFactory
@@ -86,3 +88,21 @@ def test_two_concurrent_expiry_runs_expire_each_request_once(many, make_location
     }
     # One history version per row for the expiry, not two.
     assert RequestedLocation.history.filter(status=RequestStatus.EXPIRED).count() == 30
+
+
+def test_two_concurrent_purge_runs_delete_each_export_once(many, settings, tmp_path):
+    settings.OPVANGPUNT_EXPORT_DIR = tmp_path
+    long_ago = timezone.now() - datetime.timedelta(days=settings.OPVANGPUNT_EXPORT_DAYS + 1)
+    for number in range(20):
+        (tmp_path / f"export-{number}.zip").write_bytes(b"archive")
+        Export.objects.create(kind="research", region=many, filename=f"export-{number}.zip")
+    Export.objects.update(created_at=long_ago)
+
+    def purge_all():
+        return sum(exports.purge(export) for export in exports.expired().order_by("pk"))
+
+    results = twice_at_once(purge_all)
+
+    assert sum(results) == 20  # each row marked by one run only
+    assert list(tmp_path.iterdir()) == []
+    assert not Export.objects.filter(purged_at__isnull=True).exists()
