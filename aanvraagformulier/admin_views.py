@@ -75,7 +75,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def _row(self, request, pk):
         self.scope = Scope(request.user)
         self.row = get_object_or_404(
-            rows_for(request.user).select_related("request__region", "location"), pk=pk
+            rows_for(request.user).select_related("request__region", "location", "loket_proposal"),
+            pk=pk,
         )
         # Only the location decides on its row; the loket supports, the officer audits.
         self.may_act = self.scope.viewer(self.row) == Viewer.LOCATION

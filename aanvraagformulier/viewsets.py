@@ -49,6 +49,13 @@ class DeadlineColumn(Column):
     cell_template_name = "aanvraagformulier/admin/deadline_cell.html"
 
 
+class StatusColumn(Column):
+    """The row's status, and whether the loket proposed the location (an emergency-list
+    family the parent did not ask this location for themselves)."""
+
+    cell_template_name = "aanvraagformulier/admin/status_cell.html"
+
+
 class SelectColumn(Column):
     """A checkbox for the bulk "no place" form, on rows the user decides on as a location."""
 
@@ -72,7 +79,7 @@ class RequestedLocationIndexView(IndexView):
         return {**ROW_EXPORT, **FIELD_LABELS}
 
     def get_base_queryset(self):
-        return self.scope.rows().select_related("request__region")
+        return self.scope.rows().select_related("request__region", "loket_proposal")
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "priority_rules": priority_rules_for(self.scope)}
@@ -175,7 +182,7 @@ class RequestedLocationViewSet(ModelViewSet):
             accessor="request.start_date",
             sort_key="request__start_date",
         ),
-        Column("status", label=_("status"), accessor="get_status_display"),
+        StatusColumn("status", label=_("status"), accessor="get_status_display"),
         DateColumn("due_date", label=_("answer due by"), sort_key="due_date"),
         DeadlineColumn("badge", label=_("deadline")),
         Column("parent", label=_("parent's first name"), accessor="shown_first_name"),

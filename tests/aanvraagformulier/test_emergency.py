@@ -218,7 +218,7 @@ def test_every_display_of_an_entry_is_in_the_trail(world, loket_user):
 
 
 def test_the_loket_proposes_a_location_with_free_places(world, region, make_location, loket_user):
-    filed, _asked = world
+    filed, asked = world
     entry = services.flag(filed, "dringend", loket_user)
     organiser = OrganiserFactory()
     free_location = free(make_location(organiser=organiser, title="Kinderdagverblijf Beuk"))
@@ -248,6 +248,14 @@ def test_the_loket_proposes_a_location_with_free_places(world, region, make_loca
     assert list(rows_for(staff)) == [row]
     detail = logged_in(staff).get(f"/admin/aanvragen/{row.pk}/").content.decode()
     assert "Sofie" in detail and "Peeters" not in detail
+    # The location knows the parent did not choose it themselves; the parent's own rows
+    # carry no such mark.
+    assert "Het loket stelde deze locatie op" in detail
+    listing = logged_in(staff).get("/admin/aanvragen/").content.decode()
+    assert listing.count("data-loket-proposal") == 1
+    own_row = filed.locations.get(location=asked)
+    own = logged_in(loket_user).get(f"/admin/aanvragen/{own_row.pk}/").content.decode()
+    assert "data-loket-proposal" not in own
 
 
 def test_no_proposal_without_the_parents_consent(world, make_location, loket_user):
