@@ -181,6 +181,20 @@ def create_account(*, email, first_name, last_name, workplace):
     return user
 
 
+@transaction.atomic
+def reactivate_account(user):
+    """A returning colleague: the account is on again, without a usable password.
+
+    They choose a new password through a fresh activation mail and enrol a new second factor
+    at their first login (deactivation removed both the sessions and the devices), so nothing
+    of the old access comes back by itself.
+    """
+    user.is_active = True
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "password"])
+    return user
+
+
 def activation_link(request, user):
     """The link where `user` sets a password (Django's reset token: single use, expires
     after PASSWORD_RESET_TIMEOUT, void once the password changed)."""

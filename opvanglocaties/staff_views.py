@@ -1,4 +1,5 @@
-"""The admin's "Staff" pages: list, create, deactivate provider accounts (rules in `staff`).
+"""The admin's "Staff" pages: list, create, deactivate and reactivate provider accounts
+(rules in `staff`).
 
 Not Wagtail's user admin: that lets anyone with the user permissions see every account. Here
 every page starts from `StaffScope(user)`: a user who manages nobody gets 403, an account
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.sessions import end_access
 from core.twofactor import reset_devices
 
-from .staff import StaffScope, create_account, send_activation, workplaces
+from .staff import StaffScope, create_account, reactivate_account, send_activation, workplaces
 
 PER_PAGE = 50
 
@@ -126,6 +127,25 @@ def staff_deactivate(request, pk):
         )
         return redirect("opvangpunt_staff_index")
     return TemplateResponse(request, "opvanglocaties/staff/deactivate.html", {"account": account})
+
+
+@require_POST
+def staff_reactivate(request, pk):
+    """Turn a deactivated account on again; the person sets a new password through the
+    activation mail and enrols a new second factor."""
+    scope = _scope(request)
+    account = get_object_or_404(scope.accounts().filter(is_active=False), pk=pk)
+    reactivate_account(account)
+    send_activation(request, account)
+    messages.success(
+        request,
+        _(
+            "%(name)s has access again once they choose a password: the mail is on its way "
+            "to %(email)s."
+        )
+        % {"name": account.get_full_name() or account.get_username(), "email": account.email},
+    )
+    return redirect("opvangpunt_staff_index")
 
 
 @require_POST

@@ -244,6 +244,11 @@ def staff_urls():
             name="opvangpunt_staff_deactivate",
         ),
         path(
+            "personeel/<int:pk>/heractiveren/",
+            staff_views.staff_reactivate,
+            name="opvangpunt_staff_reactivate",
+        ),
+        path(
             "personeel/<int:pk>/activatiemail/",
             staff_views.staff_send_activation,
             name="opvangpunt_staff_send_activation",

@@ -301,3 +301,47 @@ def test_the_resend_sends_a_fresh_activation_mail(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url).status_code == 302
     assert mail.outbox[-1].to == [provider.email]
+
+
+def test_a_returning_colleague_is_reactivated_with_a_new_password_and_second_factor(
+    loket_user, provider, fiche, django_capture_on_commit_callbacks
+):
+    provider.set_password("Het-oude-wachtwoord-1")
+    provider.save()
+    loket = logged_in(loket_user)
+    loket.post(deactivate_url(provider))
+    url = reverse("opvangpunt_staff_reactivate", args=[provider.pk])
+    assert f'action="{url}"' in loket.get(INDEX).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert loket.post(url).status_code == 302
+
+    provider.refresh_from_db()
+    assert provider.is_active
+    # Nothing of the old access comes back: no password, no second factor, a fresh mail.
+    assert not provider.has_usable_password()
+    assert not TOTPDevice.objects.filter(user=provider).exists()
+    assert mail.outbox[-1].to == [provider.email]
+    assert re.search(r"/admin/password_reset/\S+", mail.outbox[-1].body)
+    assert not Client().login(
+        request=HttpRequest(), username=provider.username, password="Het-oude-wachtwoord-1"
+    )
+    # Only a deactivated account of one's own scope is reactivated.
+    assert loket.post(url).status_code == 404
+
+
+def test_another_regions_loket_cannot_reactivate_our_staff(
+    loket_user,
+    other_region,  # noqa: F811
+    fiche,
+    provider,
+):
+    logged_in(loket_user).post(deactivate_url(provider))
+    theirs = UserFactory(
+        username="antwerpen", groups=[role(LOKET), other_region["region"].loket_group]
+    )
+    url = reverse("opvangpunt_staff_reactivate", args=[provider.pk])
+
+    assert logged_in(theirs).post(url).status_code == 404
+    provider.refresh_from_db()
+    assert not provider.is_active
