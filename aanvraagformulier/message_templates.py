@@ -19,7 +19,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from opvanglocaties.models import Organiser
 
 from .models import MessageTemplate
-from .scoping import served_locations
+from .scoping import served_locations, serves_locations
 
 ACTIONS = ("add", "change", "delete", "view")
 
@@ -49,7 +49,7 @@ class MessageTemplatePermissionPolicy(BasePermissionPolicy):
         super().__init__(MessageTemplate)
 
     def user_has_permission(self, user, action):
-        return action in ACTIONS and served_locations(user).exists()
+        return action in ACTIONS and serves_locations(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

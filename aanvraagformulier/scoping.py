@@ -14,9 +14,9 @@ row shows is `aanvraagformulier.visibility`'s question.
 from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.roles import DATA_PROTECTION_OFFICER, has_role
+from core.roles import DATA_PROTECTION_OFFICER, has_role, remembered
 from opvanglocaties.models import LocationPage
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket, loket_regions
 
 from .models import RequestedLocation
 
@@ -46,9 +46,14 @@ def rows_for(user):
     )
 
 
+def serves_locations(user):
+    """Whether `user` serves at least one fiche (asked once per request's user)."""
+    return remembered(user, "serves_locations", lambda: served_locations(user).exists())
+
+
 def has_back_office(user):
     """Whether `user` has any way into the request lists (serves a fiche or is a loket)."""
-    return user.is_active and (served_locations(user).exists() or loket_regions(user).exists())
+    return user.is_active and (serves_locations(user) or is_loket(user))
 
 
 class Viewer:

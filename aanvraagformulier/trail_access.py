@@ -15,7 +15,7 @@ from django.db.models import F
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from core.roles import DATA_PROTECTION_OFFICER, has_role
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket, loket_regions
 
 from .models import AccessRecord, ChildcareRequest, RequestedLocation
 
@@ -31,7 +31,7 @@ def reads_every_region(user):
 
 def may_read_trail(user):
     """Whether `user` has any trail to read (the officer, a loket, a superuser)."""
-    return reads_every_region(user) or (user.is_active and loket_regions(user).exists())
+    return reads_every_region(user) or (user.is_active and is_loket(user))
 
 
 def requests_for(user):

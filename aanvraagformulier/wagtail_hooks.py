@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket
 
 from .dpo.views import (
     BreachViewSet,
@@ -127,7 +127,7 @@ class LoketMenuItem(MenuItem):
     """Shown only to a region's loket."""
 
     def is_shown(self, request):
-        return loket_regions(request.user).exists()
+        return is_loket(request.user)
 
 
 @hooks.register("register_admin_menu_item")

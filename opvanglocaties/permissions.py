@@ -28,7 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from core.roles import LOKET
+from core.roles import LOKET, remembered
 
 from .models import LocationIndexPage, LocationPage, Organiser, OrganiserPage, Region
 
@@ -146,6 +146,11 @@ def loket_regions(user):
     if user.is_superuser:
         return Region.objects.all()
     return Region.objects.filter(loket_group__user=user)
+
+
+def is_loket(user):
+    """Whether `user` is the loket of at least one region (asked once per request's user)."""
+    return remembered(user, "is_loket", lambda: loket_regions(user).exists())
 
 
 def organisers_served_by(user):

@@ -31,6 +31,7 @@ from core.roles import LOCATION, LOCATION_GROUP, PROVIDER_ROLES, ROLE_GROUPS, ha
 
 from .models import LocationPage, Organiser
 from .permissions import (
+    is_loket,
     location_staff_group,
     loket_regions,
     organisers_served_by,
@@ -79,7 +80,7 @@ class StaffScope:
         if user.is_superuser:
             return Organiser.objects.all()
         served = Organiser.objects.none()
-        if loket_regions(user).exists():
+        if is_loket(user):
             served = organisers_served_by(user)
         if has_role(user, LOCATION_GROUP):
             served = served | Organiser.objects.filter(group__user=user)
@@ -100,7 +101,7 @@ class StaffScope:
         """Whether the user manages staff at all (the loket, a location group, a superuser)."""
         user = self.user
         return user.is_active and (
-            user.is_superuser or loket_regions(user).exists() or has_role(user, LOCATION_GROUP)
+            user.is_superuser or is_loket(user) or has_role(user, LOCATION_GROUP)
         )
 
     def accounts(self):

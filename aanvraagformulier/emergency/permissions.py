@@ -7,7 +7,7 @@ generic views: the list's own views (views.py) flag, record contacts and propose
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket
 
 from ..models import EmergencyEntry
 from .services import entries_for
@@ -20,7 +20,7 @@ class EmergencyEntryPermissionPolicy(BasePermissionPolicy):
         super().__init__(EmergencyEntry)
 
     def user_has_permission(self, user, action):
-        return action == "view" and loket_regions(user).exists()
+        return action == "view" and is_loket(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

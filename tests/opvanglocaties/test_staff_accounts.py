@@ -40,13 +40,23 @@ def fiche(make_location, organiser):
 
 @pytest.fixture
 def location_user(fiche):
-    return UserFactory(username="leie", groups=[role(LOCATION), location_staff_group(fiche)])
+    return UserFactory(
+        username="leie",
+        first_name="Lien",
+        last_name="Leiestaf",
+        groups=[role(LOCATION), location_staff_group(fiche)],
+    )
 
 
 @pytest.fixture
 def colleague(organiser, fiche):
     """Another location-group account of the same organiser."""
-    return UserFactory(username="collega", groups=[role(LOCATION_GROUP), organiser.group])
+    return UserFactory(
+        username="collega",
+        first_name="Carla",
+        last_name="Collegaert",
+        groups=[role(LOCATION_GROUP), organiser.group],
+    )
 
 
 def new_account(client, workplace, email="an.janssens@speelvogel.be"):
@@ -145,7 +155,13 @@ def test_a_location_group_manages_its_own_staff_only(
 ):
     stranger_org = OrganiserFactory(legal_name="Vzw Elders")
     make_location(organiser=stranger_org, title="Opvang Elders")
-    stranger = UserFactory(username="elders", groups=[role(LOCATION_GROUP), stranger_org.group])
+    # Fixed names: Faker's random ones can coincide, and the listing is checked by name.
+    stranger = UserFactory(
+        username="elders",
+        first_name="Stijn",
+        last_name="Eldersma",
+        groups=[role(LOCATION_GROUP), stranger_org.group],
+    )
 
     client = logged_in(provider)
     listing = client.get(INDEX).content.decode()
