@@ -134,3 +134,11 @@ def test_the_card_says_it_too(client, make_location, location_index):
     make_location(title="Kaartje", contract_forms=[FLEX], min_days_per_week=2)
     body = client.get(location_index.url).content.decode()
     assert "Flexibel (minstens 2 dagen per week)" in body
+
+
+def test_the_open_data_api_publishes_the_contracts(client, make_location):
+    make_location(contract_forms=[FULL, PART], min_days_per_week=3)
+    response = client.get("/api/v2/pages/", {"type": "opvanglocaties.LocationPage", "fields": "*"})
+    item = response.json()["items"][0]
+    assert item["contract_forms"] == ["full_time", "part_time"]
+    assert item["min_days_per_week"] == 3
