@@ -62,3 +62,13 @@ class Language(models.TextChoices):
     BULGARIAN = "bg", _("Bulgarian")
     UKRAINIAN = "uk", _("Ukrainian")
     SIGN_LANGUAGE = "vgt", _("Flemish Sign Language")
+
+
+class ContractForm(models.TextChoices):
+    """The contract forms (contractvormen) a location accepts; `contracts.py` says which
+    allow how many days a week."""
+
+    FULL_TIME = "full_time", _("full-time")
+    PART_TIME = "part_time", _("part-time")
+    FLEXIBLE = "flexible", _("flexible")
+    OCCASIONAL = "occasional", _("occasional")

@@ -21,7 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import freshness
+from . import contracts, freshness
 from .choices import AvailabilityStatus, TariffType, Weekday
 
 if TYPE_CHECKING:  # the page models build their lists' cards with this module
@@ -162,6 +162,7 @@ class FicheCard:
     distance: str = ""  # "1,2 km away", or ""
     in_neighbouring_municipality: bool = False
     other_region: str = ""  # the region serving that buurgemeente when it is not this one
+    contracts: str = ""  # `contracts.summary`: "Full-time, part-time (at least 3 days a week)"
 
     @property
     def pk(self):
@@ -207,6 +208,7 @@ class FicheCard:
             distance=distance_text(distance_km),
             in_neighbouring_municipality=in_neighbouring_municipality,
             other_region=other_region or "",
+            contracts=contracts.summary(page.contract_forms, page.min_days_per_week),
         )
 
 

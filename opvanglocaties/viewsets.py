@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 
-from .models import Municipality, Neighbourhood, Organiser, PriorityRule, Region
+from .models import IncomeTariff, Municipality, Neighbourhood, Organiser, PriorityRule, Region
 
 READ = ("view", "change", "delete")
 STRUCTURE_PERMISSION = "opvanglocaties.add_region"
@@ -178,10 +178,36 @@ class PriorityRuleViewSet(ModelViewSet):
     form_fields = ["code", "name", "description", "sort_order"]
 
 
+class IncomeTariffViewSet(ModelViewSet):
+    """The yearly figures of the income-related tariff (IKT) the fiches' estimate uses: one
+    row per year, kept current by the loket (`docs/ikt-tariff.md`)."""
+
+    model = IncomeTariff
+    name = "income_tariffs"
+    icon = "calculator"
+    menu_label = _("Income-related tariff")
+    list_display = ["year", "min_day_price", "max_day_price", "reduction_per_further_child"]
+    panels = [
+        FieldPanel("year"),
+        FieldRowPanel([FieldPanel("lower_income_bound"), FieldPanel("upper_income_bound")]),
+        FieldRowPanel([FieldPanel("min_day_price"), FieldPanel("max_day_price")]),
+        FieldRowPanel(
+            [FieldPanel("reduction_per_further_child"), FieldPanel("half_day_percentage")]
+        ),
+        FieldPanel("source"),
+    ]
+
+
 class GeographyViewSetGroup(ViewSetGroup):
     """Everything the loket keeps about places and rules, under one menu item."""
 
     menu_label = _("Geography and rules")
     menu_icon = "site"
     menu_order = 220
-    items = (MunicipalityViewSet, NeighbourhoodViewSet, RegionViewSet, PriorityRuleViewSet)
+    items = (
+        MunicipalityViewSet,
+        NeighbourhoodViewSet,
+        RegionViewSet,
+        PriorityRuleViewSet,
+        IncomeTariffViewSet,
+    )

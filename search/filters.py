@@ -26,7 +26,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opvanglocaties import freshness
+from opvanglocaties import contracts, freshness
 from opvanglocaties.choices import AgeGroup, AvailabilityStatus, TariffType
 from opvanglocaties.models import (
     AgeGroupAvailability,
@@ -246,6 +246,10 @@ class LocationSearch:
         hours = self._hours_condition()
         if hours is not None:
             conditions["hours"] = hours
+        if query.days_per_week is not None:
+            conditions["days"] = contracts.days_q(query.days_per_week)
+        if query.contract_forms:
+            conditions["contract"] = contracts.offers_q(query.contract_forms)
         for code in query.languages:
             # The languages are a JSON list; its text holds each code in quotes on every database.
             conditions[f"language_{code}"] = Q(languages__icontains=f'"{code}"')

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from opvanglocaties.choices import CareType, Language, SubsidyFramework, Weekday
+from opvanglocaties.choices import CareType, ContractForm, Language, SubsidyFramework, Weekday
 from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
 
 from . import places, widgets
@@ -132,7 +132,16 @@ class SearchForm(forms.Form):
         choices=[("", _("No matter")), *Availability.choices],
         widget=widgets.Select,
     )
-    vanaf = MonthField(label=_("Free from (month)"), required=False)
+    # The wished start month: fiches with a place free by the end of that month, confirmed
+    # within the region's freshness period (`LocationSearch.availability_condition`).
+    vanaf = MonthField(
+        label=_("Start of care (month)"),
+        required=False,
+        help_text=_(
+            "Locations with a place free by then. Availability not confirmed "
+            "recently counts as unknown."
+        ),
+    )
     opent_voor = forms.TimeField(
         label=_("Opens at or before"),
         required=False,
@@ -152,6 +161,25 @@ class SearchForm(forms.Form):
         empty_value=None,
         choices=[("", _("Any day")), *Weekday.choices],
         widget=widgets.Select,
+    )
+    dagen = forms.IntegerField(
+        label=_("Days a week"),
+        required=False,
+        min_value=1,
+        max_value=5,
+        help_text=_("Locations that take a child this many days a week."),
+        error_messages={
+            "min_value": _("Enter a number of days from 1 to 5."),
+            "max_value": _("Enter a number of days from 1 to 5."),
+            "invalid": _("Enter a number of days from 1 to 5."),
+        },
+        widget=widgets.NumberInput,
+    )
+    contract = forms.MultipleChoiceField(
+        label=_("Contract form"),
+        required=False,
+        choices=ContractForm.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
     taal = forms.MultipleChoiceField(
         label=_("Languages spoken"),
@@ -377,5 +405,7 @@ class SearchForm(forms.Form):
             closes_from=data.get("sluit_na"),
             weekday=data.get("dag"),
             languages=tuple(data.get("taal") or ()),
+            days_per_week=data.get("dagen"),
+            contract_forms=tuple(data.get("contract") or ()),
             sort=data.get("sorteer") or "",
         )

@@ -35,6 +35,8 @@ class SearchQuery:
     closes_from: datetime.time | None = None  # sluit_na
     weekday: int | None = None  # dag: 0 is Monday
     languages: tuple = ()  # taal: Language values
+    days_per_week: int | None = None  # dagen: the days a week care is needed (1 to 5)
+    contract_forms: tuple = ()  # contract: ContractForm values, any of them
     sort: str = ""  # sorteer: a Sort value, or "" for the default
 
     @property

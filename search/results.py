@@ -23,8 +23,10 @@ MORE_FILTERS = [
     "ikt",
     "subsidie",
     "taal",
+    "contract",
     "beschikbaar",
     "vanaf",
+    "dagen",
     "dag",
     "opent_voor",
     "sluit_na",
@@ -51,6 +53,8 @@ NARROWING_FILTERS = [
     ("opens_by", "opent_voor"),
     ("closes_from", "sluit_na"),
     ("languages", "taal"),
+    ("days_per_week", "dagen"),
+    ("contract_forms", "contract"),
 ]
 
 

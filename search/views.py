@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from opvanglocaties import estimate
+from opvanglocaties.choices import TariffType
 from opvanglocaties.models import LocationPage, Region
 from opvanglocaties.presenters import CARD_PREFETCH, CARD_SELECT, FicheCard
 
@@ -123,15 +125,21 @@ def compare_view(request):
         )
         for location in locations
     ]
-    return render(
-        request,
-        "search/compare.html",
-        {
-            "columns": columns,
-            "origin": origin,
-            # A shared link with too many ids: said on the page (no redirect, no message).
-            "over_limit": compare.over_limit_message() if dropped else "",
-            "request_query": compare.as_param(ids),
-            "max_locations": compare.max_locations(),
-        },
-    )
+    context = {
+        "columns": columns,
+        "origin": origin,
+        # A shared link with too many ids: said on the page (no redirect, no message).
+        "over_limit": compare.over_limit_message() if dropped else "",
+        "request_query": compare.as_param(ids),
+        "max_locations": compare.max_locations(),
+    }
+    if any(location.tariff_type == TariffType.INCOME_RELATED for location in locations):
+        # The IKT estimate (issue 14.6): the list and origin stay in the form's URL.
+        context.update(estimate.estimate_context(request))
+        context["estimate_carried"] = [
+            (key, value)
+            for key, values in request.GET.lists()
+            if key not in estimate.PARAMETERS
+            for value in values
+        ]
+    return estimate.private_response(request, render(request, "search/compare.html", context))

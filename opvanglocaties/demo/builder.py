@@ -6,6 +6,7 @@ objects come from the factories the tests use (`opvanglocaties.factories`, `core
 """
 
 import datetime
+import random
 from decimal import Decimal
 
 import belgica
@@ -21,10 +22,19 @@ from core.provisioning import Action, RegionSpec, build_region
 from core.roles import COMMUNICATION, FINAL_EDITORS, LOCATION, LOCATION_GROUP, LOKET
 
 from .. import geodata
-from ..choices import AgeGroup, AvailabilityStatus, CareType, Language, SubsidyFramework, TariffType
+from ..choices import (
+    AgeGroup,
+    AvailabilityStatus,
+    CareType,
+    ContractForm,
+    Language,
+    SubsidyFramework,
+    TariffType,
+)
 from ..factories import LocationPageFactory, OrganiserFactory
 from ..models import (
     AgeGroupAvailability,
+    IncomeTariff,
     LocationIndexPage,
     LocationPage,
     Municipality,
@@ -56,6 +66,7 @@ def build_demo_regions(demo):
         demo.say(f"Created {demo.benchmark_locations} locations.")
         return
     regions = geodata.load_demo_geography()
+    demo_income_tariff(timezone.localdate().year)
     indexes = {
         region.slug: region_site(region, *demo.address(number), say=demo.say)
         for number, region in enumerate(regions)
@@ -173,6 +184,46 @@ def _availability(rng, today):
     return rows
 
 
+def _contracts(rng, care_type):
+    """Plausible contract forms and minimum days a week for one fiche.
+
+    From their own generator (seeded by the fiche's slug): drawing them from the demo's
+    would change every fiche after the first.
+    """
+    family = care_type == CareType.FAMILY
+    forms = [
+        form
+        for form, chance in (
+            (ContractForm.FULL_TIME, 0.8 if family else 0.95),
+            (ContractForm.PART_TIME, 0.6 if family else 0.75),
+            (ContractForm.FLEXIBLE, 0.3 if family else 0.2),
+            (ContractForm.OCCASIONAL, 0.2 if family else 0.1),
+        )
+        if rng.random() < chance
+    ] or [ContractForm.FULL_TIME]
+    minimum = None
+    if {ContractForm.PART_TIME, ContractForm.FLEXIBLE} & set(forms):
+        minimum = rng.choice([None, 2, 2, 3, 3, 3, 4])
+    return forms, minimum
+
+
+# Placeholder figures for the demo's estimate, NOT the official tariff: the loket enters the
+# year's published figures (docs/ikt-tariff.md says what could be sourced and where).
+DEMO_TARIFF = {
+    "lower_income_bound": Decimal("1600.00"),
+    "upper_income_bound": Decimal("6000.00"),
+    "min_day_price": Decimal("6.00"),
+    "max_day_price": Decimal("35.00"),
+    "reduction_per_further_child": Decimal("25.00"),
+    "half_day_percentage": Decimal("60.00"),
+}
+
+
+def demo_income_tariff(year):
+    """The demo's income-related tariff for `year` (made once; a loket's own figures stay)."""
+    return IncomeTariff.objects.get_or_create(year=year, defaults=DEMO_TARIFF)[0]
+
+
 def build_location(rng, *, organiser, municipality, neighbourhood, street, point, today, rules):
     """An unsaved LocationPage with realistic values (hours, price, availability, policy)."""
     care_type = CareType.FAMILY if rng.random() < 0.25 else CareType.GROUP
@@ -230,6 +281,7 @@ def build_location(rng, *, organiser, municipality, neighbourhood, street, point
         email=f"{slugify(title)[:40].strip('-')}@opvang.example",
         inspection_reports_url="https://www.opgroeien.be/kinderopvang",
     )
+    page.contract_forms, page.min_days_per_week = _contracts(random.Random(page.slug), care_type)
     page.opening_hours = _opening_hours(rng)
     page.availability = _availability(rng, today)
     if tariff == TariffType.INCOME_RELATED:

@@ -7,11 +7,13 @@ from .index import LocationIndexPage, OrganiserPage
 from .organisers import LegalForm, Organiser
 from .priority import PriorityRule
 from .reminders import AvailabilityReminder
+from .tariff import IncomeTariff
 
 __all__ = [
     "AgeGroupAvailability",
     "AvailabilityReminder",
     "ClosingPeriod",
+    "IncomeTariff",
     "LegalForm",
     "LocationIndexPage",
     "LocationPage",

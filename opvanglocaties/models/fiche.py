@@ -24,11 +24,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import freshness, validation
+from .. import contracts, estimate, freshness, validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
     CareType,
+    ContractForm,
     Language,
     SubsidyFramework,
     TariffType,
@@ -128,6 +129,26 @@ class LocationPage(FichePermissionsMixin, Page):
     )
     extra_costs = models.TextField(
         _("extra costs"), blank=True, help_text=_("For example nappies, meals or outings.")
+    )
+    # Issue 14.5: which contracts a parent can sign here, and from how many days a week
+    # (`contracts.py` holds the rule of which form allows how many days).
+    contract_forms = MultipleChoiceJSONField(
+        _("contract forms"),
+        item_choices=ContractForm.choices,
+        help_text=_(
+            "Full-time: 5 days a week. Part-time: fewer days, at least the minimum below. "
+            "Flexible: days that change from week to week. Occasional: now and then."
+        ),
+    )
+    min_days_per_week = models.PositiveSmallIntegerField(
+        _("minimum days a week"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, _("Enter a number of days from 1 to 5.")),
+            MaxValueValidator(5, _("Enter a number of days from 1 to 5.")),
+        ],
+        help_text=_("The fewest days a week you take a child (part-time or flexible)."),
     )
 
     admission_policy = RichTextField(
@@ -251,6 +272,10 @@ class LocationPage(FichePermissionsMixin, Page):
         FieldPanel("accessibility"),
     ]
     hours_panels = [
+        MultiFieldPanel(
+            [FieldPanel("contract_forms"), FieldPanel("min_days_per_week")],
+            heading=_("Contracts and days a week"),
+        ),
         InlinePanel("opening_hours", label=_("Opening hours"), min_num=0),
         InlinePanel("closing_periods", label=_("Closing days")),
     ]
@@ -370,6 +395,7 @@ class LocationPage(FichePermissionsMixin, Page):
             validation.deadline_errors(self.response_deadline_days, self.publishing_region),
             validation.coordinate_errors(self.latitude, self.longitude),
             validation.confirmed_on_errors(self.availability_confirmed_on, timezone.localdate()),
+            contracts.errors(self.contract_forms, self.min_days_per_week),
         )
         if self.municipality is None and "postcode" not in errors:
             errors["municipality"] = [
@@ -425,12 +451,22 @@ class LocationPage(FichePermissionsMixin, Page):
         context["availability_current"] = freshness.is_current(
             self.availability_confirmed_on, Region.objects.availability_cutoff(request)
         )
+        if self.tariff_type == TariffType.INCOME_RELATED:
+            context.update(estimate.estimate_context(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # A fiche answered with a parent's income estimate is personal: never cached.
+        return estimate.private_response(request, super().serve(request, *args, **kwargs))
 
     def photos_for_display(self):
         """The photos with their images and renditions (Wagtail's {% image %} looks in the
         prefetched renditions first): one query per relation, however many photos."""
         return self.photos.select_related("image").prefetch_related("image__renditions")
+
+    def contract_summary(self):
+        """The contract forms and minimum days in one line (`contracts.summary`), or ""."""
+        return contracts.summary(self.contract_forms, self.min_days_per_week)
 
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)

@@ -120,6 +120,20 @@ FIELDS = (
         ),
     ),
     PublicField("subsidy_framework", columns=(attribute("subsidy_framework"),)),
+    # Issue 14.5: codes, the same in every language ("full_time part_time").
+    PublicField(
+        "contract_forms",
+        columns=(Column("contract_forms", lambda f, r: " ".join(f.contract_forms or [])),),
+    ),
+    PublicField(
+        "min_days_per_week",
+        columns=(
+            Column(
+                "min_days_per_week",
+                lambda f, r: f.min_days_per_week if f.min_days_per_week is not None else "",
+            ),
+        ),
+    ),
     PublicField(
         "languages", columns=(Column("languages", lambda f, r: " ".join(f.languages or [])),)
     ),

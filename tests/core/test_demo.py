@@ -7,12 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
+from django.utils import timezone
 from shapely.geometry import Point
 from wagtail.models import Page, Site
 
 from home import demo as home_demo
 from home.models import PrivacyPage
-from opvanglocaties.models import LocationPage, Organiser, Region
+from opvanglocaties.models import IncomeTariff, LocationPage, Organiser, Region
 from opvanglocaties.models.organisers import kbo_number_from, validate_kbo_number
 from portal.settings import dev as dev_settings
 
@@ -56,6 +57,14 @@ def test_demo_fills_both_regions_with_fiches_and_accounts(client, settings):
         page.full_clean()  # every demo fiche passes the same rules as an edited one
         assert page.neighbourhood.shape.intersects(Point(page.longitude, page.latitude))
         assert page.neighbourhood.municipality_id == page.municipality_id
+
+    # Contract forms and days a week (issue 14.5), varied; the IKT estimate's placeholder
+    # tariff for this year (issue 14.6).
+    assert all(page.contract_forms for page in pages)
+    assert pages.filter(contract_forms__icontains='"part_time"').exists()
+    assert pages.exclude(contract_forms__icontains='"part_time"').exists()
+    assert pages.filter(min_days_per_week__isnull=False).exists()
+    assert IncomeTariff.objects.for_year(timezone.localdate().year) is not None
 
     # Several organisers run several locations.
     assert Organiser.objects.filter(locations__isnull=False).distinct().count() >= 5

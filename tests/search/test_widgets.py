@@ -45,7 +45,7 @@ def test_python_drawn_widgets_match_djangos_templates(gent, query):
         for name, field in form.fields.items()
         if isinstance(field.widget, widgets.PythonRenderedInput | widgets.Select)
     ]
-    assert len(drawn) == 16  # every field but the lists of checkboxes (wijken, subsidy, ...)
+    assert len(drawn) == 17  # every field but the lists of checkboxes (wijken, subsidy, ...)
     for name in drawn:
         assert normalised(str(form[name])) == normalised(drawn_by_django(form[name])), name
     if query:
