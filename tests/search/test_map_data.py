@@ -52,8 +52,10 @@ def by_title(data):
 def test_the_map_holds_every_match_not_only_the_first_page(
     client, search_page, make_location, map_url
 ):
-    for number in range(PAGE_SIZE + 5):
+    fiches = [
         make_location(title=f"Crèche {number:02}", latitude=51.0 + number / 1000)
+        for number in range(PAGE_SIZE + 5)
+    ]
     make_location(title="In Antwerpen", municipality=municipality(ANTWERPEN), postcode="2000")
 
     page = client.get("/zoeken/")
@@ -61,6 +63,10 @@ def test_the_map_holds_every_match_not_only_the_first_page(
 
     data = map_of(client, map_url)
     assert len(data["locations"]) == PAGE_SIZE + 5
+    # Each with its own position and link to its fiche.
+    assert {
+        (location["id"], location["lat"], location["url"]) for location in data["locations"]
+    } == {(fiche.pk, fiche.latitude, fiche.url) for fiche in fiches}
     assert "In Antwerpen" not in by_title(data)  # the same scope as the list: this region
 
 
