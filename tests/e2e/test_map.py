@@ -174,3 +174,15 @@ def test_no_marker_or_cluster_is_a_tab_stop(page, search_url):
     assert icons.count() > 3  # pins, clusters and the origin
     tab_stops = icons.evaluate_all("(icons) => icons.filter((icon) => icon.tabIndex >= 0).length")
     assert tab_stops == 0
+
+
+def test_without_javascript_the_search_lists_its_results(browser, live_server, search_url):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(search_url)
+        expect(plain.locator("li.card")).to_have_count(20)
+        expect(plain.locator(".results-map")).to_be_hidden()
+        expect(plain.locator("nav.pagination")).to_be_visible()
+    finally:
+        context.close()
