@@ -176,7 +176,7 @@ def test_no_marker_or_cluster_is_a_tab_stop(page, search_url):
     assert tab_stops == 0
 
 
-def test_without_javascript_the_search_lists_its_results(browser, live_server, search_url):
+def test_without_javascript_the_search_lists_its_results(browser, live_server, page, search_url):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     try:
         plain = context.new_page()
