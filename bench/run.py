@@ -62,6 +62,7 @@ FIGURES = (
     "search_place",
     "search_name",
     "search_cached",
+    "search_map",
     "admin_explorer_provider",
     "admin_explorer_loket",
     "request_submit",
@@ -228,6 +229,8 @@ class Targets:
         search_path = self.path(search_page(site.root_page))
         self.search_path = f"{search_path}?{SEARCH_QUERY}"
         self.search_place_path = f"{search_path}?{SEARCH_PLACE_QUERY}"
+        # The results map's data for that search: every match, not a page of twenty.
+        self.search_map_path = f"/kaart/opvanglocaties.json?{SEARCH_PLACE_QUERY}"
         self.name_word = rare_title_word(fiches)
         self.search_name_path = f"{search_path}?{urlencode({'q': self.name_word})}"
         organiser = Organiser.objects.annotate(n=Count("locations")).order_by("-n", "pk").first()
@@ -330,6 +333,7 @@ def timed_figures(targets, repeat, only=None):
         ("search_place", anonymous, targets.search_place_path, False),
         ("search_name", anonymous, targets.search_name_path, False),
         ("search_cached", anonymous, targets.search_path, True),
+        ("search_map", anonymous, targets.search_map_path, False),
         (
             "admin_explorer_provider",
             lambda: logged_in(targets.provider),

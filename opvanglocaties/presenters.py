@@ -96,8 +96,14 @@ def availability_texts(location, current=True):
     Rows of availability that is no longer `current` keep their text but lose their status:
     they are drawn as unconfirmed, never as a green "free now".
     """
+    return availability_row_texts(location.availability.all(), current)
+
+
+def availability_row_texts(rows, current=True):
+    """`availability_texts` for `AgeGroupAvailability` rows however they were fetched (the
+    results map reads them in the same query as their fiches)."""
     texts = []
-    for row in location.availability.all():
+    for row in rows:
         if row.status == AvailabilityStatus.FREE_FROM and row.free_from:
             status = gettext("free from %(date)s") % {"date": date_format(row.free_from, "j F Y")}
         else:

@@ -7,6 +7,8 @@ from .open_data.views import DOWNLOADS, download
 
 urlpatterns = [
     path("vergelijken/", views.compare_view, name="compare"),
+    # The results map's data: what the search with the same query string finds, all pages.
+    path("kaart/opvanglocaties.json", views.map_view, name="map_locations"),
     # /open-data/opvanglocaties.csv and .geojson: one view, a format per extension.
     *(
         path(

@@ -1,4 +1,4 @@
-"""The search app's views besides the search page: compare.
+"""The search app's views besides the search page: compare and the results map's data.
 
 The open-data downloads are in `open_data/views.py`; the request form is the
 `aanvraagformulier` app's."""
@@ -6,6 +6,7 @@ The open-data downloads are in `open_data/views.py`; the request form is the
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -18,6 +19,8 @@ from opvanglocaties.presenters import CARD_PREFETCH, CARD_SELECT, FicheCard
 from . import compare, geo
 from .filters import LocationSearch
 from .forms import SearchForm
+from .map_data import map_data
+from .results import build_search
 
 
 def _locations(ids):
@@ -143,3 +146,13 @@ def compare_view(request):
             for value in values
         ]
     return estimate.private_response(request, render(request, "search/compare.html", context))
+
+
+@require_GET
+def map_view(request):
+    """Every location the search in the query string finds, for the results map (JSON).
+
+    The same query string as the search page's, in the region of the site asked: the map
+    shows what the list shows, all pages of it (`map_data`)."""
+    _form, search = build_search(request.GET, Region.objects.for_request(request))
+    return JsonResponse(map_data(search, request))

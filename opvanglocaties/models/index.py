@@ -3,6 +3,8 @@
 The index also answers the landing pages per municipality and neighbourhood.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -172,6 +174,12 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
             locations=locations,
             cards=fiche_cards(locations, request, Region.objects.availability_cutoff(request)),
             search_url=search_url,
+            # The results map's query (search/map_data.py): this place, whatever else the
+            # landing page's URL carries.
+            map_query=urlencode(
+                {"gemeente": municipality.slug}
+                | ({"wijk": neighbourhood.slug} if neighbourhood is not None else {})
+            ),
         )
         return TemplateResponse(request, self.landing_template, context)
 

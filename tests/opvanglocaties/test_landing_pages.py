@@ -194,22 +194,22 @@ def test_landing_page_query_count_does_not_grow_with_locations(
     assert (many, many_wijk) == (few, few_wijk)
 
 
-def test_cards_carry_the_map_data(client, location_index, make_location, gent):
-    make_location(title='Crèche "<b>Vet</b>"', latitude=51.0519, longitude=3.7216)
-    make_location(title="Crèche Zonder Kaart", latitude=None, longitude=None)
-    page = soup(client.get(location_index.landing_url(gent)))
-    with_map = page.select("li.card[data-lat]")
-    assert len(with_map) == 1
-    card = with_map[0]
-    # Not localised: Dutch would write "51,0519", which no map understands.
-    assert (card["data-lat"], card["data-lng"]) == ("51.0519", "3.7216")
-    assert card["data-title"] == 'Crèche "<b>Vet</b>"'
-    assert card["data-url"] == card.h2.a["href"]
-    assert page.select_one("[data-results-map]") is not None
-    assert (
-        'data-title="Crèche &quot;&lt;b&gt;Vet&lt;/b&gt;&quot;"'
-        in client.get(location_index.landing_url(gent)).content.decode()
-    )
+def test_the_map_shows_every_location_of_the_place(
+    client, location_index, make_location, gent, ledeberg
+):
+    make_location(title="In Ledeberg", neighbourhood=ledeberg)
+    make_location(title="Elders in Gent")
+
+    page = soup(client.get(location_index.landing_url(gent, ledeberg) + "?pagina=1&q=x"))
+    container = page.select_one("[data-results-map]")
+    # The map reads the search's map data for this place, all pages, without an origin.
+    assert container["data-source"] == "/kaart/opvanglocaties.json?gemeente=gent&wijk=ledeberg"
+    assert container.has_attr("data-without-origin")
+    data = client.get(container["data-source"]).json()
+    assert [location["title"] for location in data["locations"]] == ["In Ledeberg"]
+
+    whole = soup(client.get(location_index.landing_url(gent))).select_one("[data-results-map]")
+    assert whole["data-source"] == "/kaart/opvanglocaties.json?gemeente=gent"
 
 
 def test_sitemap_lists_every_landing_page(rf, location_index, gent, sint_amandsberg):
@@ -248,10 +248,19 @@ def test_map_include_renders_the_container_and_its_static_files(settings):
     assert "<b>" not in html  # escaped in the attribute, shown as text by map.js
     assert container["data-icon-url"].endswith("leaflet/images/marker-icon.png")
     scripts = [script["src"] for script in page.find_all("script")]
-    assert scripts == ["/static/search/vendor/leaflet/leaflet.js", "/static/search/map.js"]
+    assert scripts == [
+        "/static/search/vendor/leaflet/leaflet.js",
+        "/static/search/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/search/map.js",
+    ]
     assert all(script.has_attr("defer") for script in page.find_all("script"))
     styles = {link["href"] for link in page.find_all("link", rel="stylesheet")}
-    assert styles == {"/static/search/vendor/leaflet/leaflet.css", "/static/search/map.css"}
+    assert styles == {
+        "/static/search/vendor/leaflet/leaflet.css",
+        "/static/search/vendor/leaflet.markercluster/MarkerCluster.css",
+        "/static/search/vendor/leaflet.markercluster/MarkerCluster.Default.css",
+        "/static/search/map.css",
+    }
 
 
 def test_map_include_without_tiles_in_tests():
@@ -259,7 +268,7 @@ def test_map_include_without_tiles_in_tests():
     assert container["data-tiles-url"] == ""
 
 
-def test_fiche_card_escapes_its_map_data(rf, make_location):
+def test_fiche_card_escapes_its_title(rf, make_location):
     fiche = make_location(title='<img src=x onerror="alert(1)">', latitude=51.05, longitude=3.72)
     request = rf.get("/")
     html = render_to_string(
@@ -268,10 +277,9 @@ def test_fiche_card_escapes_its_map_data(rf, make_location):
         request=request,
     )
     assert "<img" not in html
-    assert 'data-title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"' in html
     card = BeautifulSoup(html, "html.parser").li
-    assert card["data-title"] == fiche.title
-    assert (card["data-lat"], card["data-lng"]) == ("51.05", "3.72")
+    assert card.h2.a.get_text() == fiche.title
+    assert not card.has_attr("data-lat")  # the map has its own data (search/map_data.py)
 
 
 def test_public_policy_allows_the_tile_server_only_when_configured(

@@ -356,7 +356,8 @@ def test_results_show_the_facts_a_parent_decides_on(client, search_page, make_lo
     assert "Het Nestje" in html
     assert "IKT" in html
     assert "07:00\N{EN DASH}18:00" in html
-    assert 'data-lat="51.0519"' in html
+    # The map reads every match from its own URL, with the same query (search/map_data.py).
+    assert 'data-source="/kaart/opvanglocaties.json"' in html
 
 
 def test_facets_count_each_value_with_the_other_filters(client, search_page, make_location):
