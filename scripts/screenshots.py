@@ -9,10 +9,13 @@ about and written as an optimised palette PNG. The same seed gives the same port
 ("laatst bevestigd", deadlines) follow today's date.
 
     .venv/bin/python scripts/screenshots.py [--out docs/guides/img] [--only NAME ...]
+                                            [--seeded FILE]
 
-The demo's accounts log in without a second factor because the demo runs with DEBUG on
-(portal/settings/dev.py), as with `make demo`. Nothing here touches the project's own
-database, media or mail: all of it lives in the temporary folder and is removed at the end.
+Needs the `test` extra (Playwright) and Debian's chromium (scripts/install-e2e-deps.sh);
+Pillow, which makes the PNGs small, comes with Wagtail. The demo's accounts log in without a
+second factor because the demo runs with DEBUG on (portal/settings/dev.py), as with `make
+demo`. Nothing here touches the project's own database, media or mail: all of it lives in the
+temporary folder and is removed at the end.
 """
 
 import argparse
@@ -51,6 +54,8 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 PASSWORD = "demo"  # opvanglocaties.demo.builder.DEMO_PASSWORD
 MAX_HEIGHT = 1100  # crop taller parts: a guide shows the top of a long list
+# runserver answers one request at a time, and the machine may be busy with other work.
+NAVIGATION_TIMEOUT = 120_000
 
 
 def free_port():
@@ -72,6 +77,9 @@ def demo_environment(folder, port):
         "DEMO_PORT": str(port),
         "DEMO_HOSTNAMES": "127.0.0.1,localhost",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Eight families filing from one address within a minute is what the request form's
+        # rate limit (30 posts a minute) is there to stop: off in this throw-away demo only.
+        "OPVANGPUNT_RATE_LIMITS": "off",
     }
 
 
@@ -163,14 +171,25 @@ def login(page, username):
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    submit(page, page.locator("button[type=submit]"))
+
+
+def open_context(browser, common, **options):
+    """A new browser window (own cookies) on the demo, patient with a busy machine."""
+    context = browser.new_context(**common, **options)
+    context.set_default_timeout(NAVIGATION_TIMEOUT)
+    return context
+
+
+def submit(page, locator):
+    """Click a button that sends a form, and wait for the page that answers."""
+    with page.expect_navigation():
+        locator.click()
 
 
 def next_step(page):
     """Click "Bewaren en verder"; stop with the form's own message if a step refuses."""
-    page.get_by_role("button", name="Bewaren en verder").click()
-    page.wait_for_load_state()
+    submit(page, page.get_by_role("button", name="Bewaren en verder"))
     errors = page.locator(".error-summary")
     if errors.count():
         raise SystemExit(f"{page.url}: {errors.inner_text()}")
@@ -183,7 +202,7 @@ def file_request(page, ids, parent, *, camera=None):
     today = datetime.date.today()
     joined = ",".join(str(pk) for pk in ids)
     page.goto(f"/vergelijken/?locaties={joined}")
-    page.locator(f"a[href='/aanvragen/?locaties={joined}']").click()
+    submit(page, page.locator(f"a[href='/aanvragen/?locaties={joined}']"))
 
     page.get_by_label("Mijn kind is geboren").check()
     page.fill(
@@ -198,7 +217,6 @@ def file_request(page, ids, parent, *, camera=None):
         )
     next_step(page)
 
-    page.locator(".chosen-location").first.wait_for()
     if shoot:
         camera.element(page, "request-step-2-phone", ".request-form", last=".chosen-location")
     next_step(page)
@@ -222,8 +240,7 @@ def file_request(page, ids, parent, *, camera=None):
         consent.check()
     next_step(page)
 
-    page.get_by_role("button", name="Verstuur mijn aanvraag").click()
-    page.locator(".reference").wait_for()
+    submit(page, page.get_by_role("button", name="Verstuur mijn aanvraag"))
     if shoot:
         camera.element(page, "request-sent-phone", ".request-form")
     return page.locator(".reference").inner_text().strip()
@@ -303,7 +320,7 @@ print(json.dumps([private_url(filed), filed.locations.get(location_id=%d).pk]))
 def parents(browser, common, camera, locations):
     """Search, a card, a fiche, compare (desktop); search and the request form on a phone.
     Returns the reference of the request and the phone's tab (the parent's browser)."""
-    desktop = browser.new_context(viewport=DESKTOP, **common)
+    desktop = open_context(browser, common, viewport=DESKTOP)
     page = desktop.new_page()
     page.goto("/zoeken/?q=Sint-Amandsberg+9040&leeftijd=10")
     camera.viewport(page, "search-desktop")
@@ -314,7 +331,7 @@ def parents(browser, common, camera, locations):
     page.goto(f"/vergelijken/?locaties={','.join(map(str, ids))}")
     camera.element(page, "compare", "main table", max_height=800)
 
-    phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, **common)
+    phone = open_context(browser, common, viewport=PHONE, is_mobile=True, has_touch=True)
     page = phone.new_page()
     page.goto("/zoeken/?q=Sint-Amandsberg+9040&leeftijd=10&beschikbaar=nu")
     camera.viewport(page, "search-phone")
@@ -322,7 +339,7 @@ def parents(browser, common, camera, locations):
     # More families, each on its own browser, for the provider's list and the figures.
     for number in range(1, len(FAMILIES)):
         chosen = [locations[(number + k) % len(locations)][0] for k in range(1 + number % 3)]
-        context = browser.new_context(viewport=PHONE, **common)
+        context = open_context(browser, common, viewport=PHONE)
         file_request(context.new_page(), chosen, family(number))
         context.close()
     return reference, page
@@ -331,48 +348,45 @@ def parents(browser, common, camera, locations):
 def provider(browser, common, camera, row):
     """The organiser's dashboard, one-click confirm, many fiches, the request list and one
     request before and after "accept for review"; then offers the place."""
-    context = browser.new_context(viewport=DESKTOP, **common)
+    context = open_context(browser, common, viewport=DESKTOP)
     staff = context.new_page()
     login(staff, "organisator")
     camera.element(staff, "provider-dashboard", "#your-fiches-section", max_height=620)
-    staff.locator("#your-fiches-section button", has_text="Klopt nog").first.click()
-    staff.wait_for_load_state()
+    submit(staff, staff.locator("#your-fiches-section button", has_text="Klopt nog").first)
     camera.viewport(staff, "provider-confirmed", height=560)
     # The rest without the menu: the lists need the width.
     context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": staff.url}])
     staff.goto("/admin/fiches/beschikbaarheid/")
     camera.viewport(staff, "provider-availability-many")
     staff.goto("/admin/aanvragen/")
+    staff.click("button[aria-label='Toon filters']")
+    staff.get_by_text("Filter op").wait_for()
     camera.viewport(staff, "provider-requests", height=700)
     staff.goto(f"/admin/aanvragen/{row}/")
     camera.element(staff, "provider-request-actions", "section[aria-labelledby=row-status]")
     camera.element(staff, "provider-request-new", "section[aria-labelledby=row-data]")
-    staff.click("button[value=accept_for_review]")
-    staff.wait_for_load_state()
+    submit(staff, staff.locator("button[value=accept_for_review]"))
     camera.element(staff, "provider-request-accepted", "section[aria-labelledby=row-data]")
     staff.fill("textarea[name=message]", "Welkom! We bellen je deze week voor een kennismaking.")
-    staff.click("button[value=approve]")
-    staff.wait_for_load_state()
+    submit(staff, staff.locator("button[value=approve]"))
     context.close()
 
 
 def loket(browser, common, camera, reference):
     """The loket puts the family on the emergency list; the list, then the figures."""
-    context = browser.new_context(viewport=DESKTOP, **common)
+    context = open_context(browser, common, viewport=DESKTOP)
     page = context.new_page()
     login(page, "loket")
     context.add_cookies([{"name": "wagtail_sidebar_collapsed", "value": "1", "url": page.url}])
     page.goto("/admin/noodlijst/plaatsen/")
     page.fill("[name=reference]", reference)
     page.fill("[name=reason]", "Alleenstaande ouder, start binnen zes weken een nieuwe job.")
-    page.locator("form:has([name=reference]) button[type=submit]").click()
-    page.wait_for_load_state()
+    submit(page, page.locator("form:has([name=reference]) button[type=submit]"))
     page.goto("/admin/noodlijst/")
     camera.viewport(page, "loket-emergency-list", height=360)
     page.goto("/admin/cijfers/")
     page.select_option("#id_regio", label="Gent")
-    page.locator("form.figures-choice button[type=submit]").click()
-    page.wait_for_load_state()
+    submit(page, page.locator("form.figures-choice button[type=submit]"))
     camera.element(
         page, "loket-figures", "form.figures-choice", last="section[aria-labelledby=fig-per-wijk]"
     )
@@ -383,9 +397,9 @@ def run(base_url, env, camera):
     """Every screenshot, in the order a family's request goes through the portal."""
     locations = ask_demo(env, DEMO_LOCATIONS)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, "--lang=nl-BE"]
-        )
+        # Headless chromium writes date fields month first whatever the locale (neither
+        # --lang nor LANG changes it): the pages themselves are Dutch (nl-BE).
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         common = {"base_url": base_url, "locale": "nl-BE", "reduced_motion": "reduce"}
         reference, parent_page = parents(browser, common, camera, locations)
         link, row = ask_demo(env, REQUEST_LINKS % (reference, locations[0][0]))
@@ -443,6 +457,9 @@ def main(argv=None):
         server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{len(camera.written)} screenshots in {args.out}")
+    unknown = set(args.only) - {path.stem for path in camera.written}
+    if unknown:
+        raise SystemExit(f"no screenshot is called {', '.join(sorted(unknown))}")
 
 
 if __name__ == "__main__":
