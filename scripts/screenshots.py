@@ -213,7 +213,7 @@ def file_request(page, ids, parent, *, camera=None):
         page.select_option(f"#id_care_{day}", part)
     if shoot:
         camera.element(
-            page, "request-step-1-phone", ".request-form", last=".care-parts", max_height=1600
+            page, "request-step-1-phone", ".request-form", last=".care-parts", max_height=1900
         )
     next_step(page)
 
