@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install migrate messages bench bench-pg bench-http clean
+.PHONY: demo test lint install migrate messages bench bench-pg bench-http screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ bench-pg: install
 ## make bench-http: requests per second and p95 from gunicorn (bench/load_pages.py), under `http`
 bench-http: install
 	$(BIN)/python -m bench.load_pages
+
+## make screenshots: the pictures in docs/guides/img/ from a throw-away demo (scripts/screenshots.py;
+## needs Debian's chromium: scripts/install-e2e-deps.sh). Documentation, not a test: commit the
+## changed PNGs with the guide that shows them (tests/core/test_guide_images.py checks the links)
+screenshots: install
+	scripts/install-e2e-deps.sh
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 ## make messages: refresh the translation catalogues (needs GNU gettext)
 messages: install

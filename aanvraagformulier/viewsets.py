@@ -56,6 +56,14 @@ class StatusColumn(Column):
     cell_template_name = "aanvraagformulier/admin/status_cell.html"
 
 
+class CalendarDateColumn(Column):
+    """A day as a date (31/01/2027). Wagtail's DateColumn says how long ago a moment was,
+    which shows "just now" for every day still to come: the start date and the answer's due
+    date are mostly in the future."""
+
+    cell_template_name = "aanvraagformulier/admin/calendar_date_cell.html"
+
+
 class SelectColumn(Column):
     """A checkbox for the bulk "no place" form, on rows the user decides on as a location."""
 
@@ -176,14 +184,14 @@ class RequestedLocationViewSet(ModelViewSet):
         ),
         "location_title",
         DateColumn("created_at", label=_("filed on"), sort_key="created_at"),
-        DateColumn(
+        CalendarDateColumn(
             "start_date",
             label=_("start date"),
             accessor="request.start_date",
             sort_key="request__start_date",
         ),
         StatusColumn("status", label=_("status"), accessor="get_status_display"),
-        DateColumn("due_date", label=_("answer due by"), sort_key="due_date"),
+        CalendarDateColumn("due_date", label=_("answer due by"), sort_key="due_date"),
         DeadlineColumn("badge", label=_("deadline")),
         Column("parent", label=_("parent's first name"), accessor="shown_first_name"),
         SelectColumn("select", label=_("select")),

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .models import RequestStatus
+from .models import CarePart, RequestStatus
 from .scoping import Viewer
 
 # The fields as the back-office shows them, in display order, with their labels.
@@ -131,6 +131,7 @@ def ordered(fields):
 
 
 WEEKDAYS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"))
+CARE_PART_LABELS = dict(CarePart.choices)  # "full" -> "volle dag" in the user's language
 
 
 def field_value(filed, name):
@@ -142,7 +143,8 @@ def field_value(filed, name):
         return ", ".join(filed.priority_rule_codes)
     if name == "care_plan":
         days = ", ".join(
-            f"{WEEKDAYS[int(day)]} {part}" for day, part in sorted(filed.care_parts.items())
+            f"{WEEKDAYS[int(day)]} {CARE_PART_LABELS.get(part, part)}"
+            for day, part in sorted(filed.care_parts.items())
         )
         start = filed.start_date.strftime("%d/%m/%Y")
         return f"{start}: {days}" if days else start
