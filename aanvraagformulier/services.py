@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import crypto, policies, steps
 from .checks import location_count_error
+from .figures.keeping import keeping
 from .models import (
     ChildcareRequest,
     Consent,
@@ -320,7 +321,9 @@ def add_rows(filed, locations, *, now=None, first_preference=1):
     if not rows:
         return rows
     # SQLite and PostgreSQL return the new ids from the INSERT, so no query reads them back.
-    return bulk_create_with_history(rows, RequestedLocation, default_date=now)
+    # A bulk insert sends no signals: the loket's counts are kept here (figures.keeping).
+    with keeping([filed.pk]):
+        return bulk_create_with_history(rows, RequestedLocation, default_date=now)
 
 
 # -- Private links ----------------------------------------------------------------------------
