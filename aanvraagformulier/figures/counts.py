@@ -46,7 +46,11 @@ def _kth(histogram, index):
 
 def answer_counts(region, year, today=None):
     today = (today or timezone.localdate()).toordinal()
-    kinds = FigureCount.objects.filter(region=region, year=year).order_by()
+    kinds = FigureCount.objects.filter(
+        region=region,
+        kind__in=[FigureKind.WAIT, FigureKind.IN_TIME, FigureKind.DUE, FigureKind.ANSWERED_DUE],
+        year=year,
+    ).order_by()
 
     def total(condition):
         return Sum("count", filter=condition, default=0)
