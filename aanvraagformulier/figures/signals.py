@@ -7,7 +7,8 @@
   connected when the model was defined, so before this one: the first answer is in the
   history when the "after" is computed.
 - A request saved with a changed region, filing time, municipality or anonymisation: the same.
-- A request deleted: its contribution is taken off.
+- A request deleted: its contribution is taken off. A row deleted on its own: its
+  request's contribution before and after.
 - New rows in bulk (`services.add_rows`) call `keeping.keeping` themselves: bulk inserts
   send no signals. So do bulk updates that change what the figures count.
 - A change under many requests at once rebuilds the regions concerned: a fiche moved to
@@ -45,6 +46,13 @@ def row_saved(sender, instance, raw=False, **kwargs):
     if before is not None:
         after = keeping.contributions([instance.request_id])
         keeping.apply_difference(keeping.difference(before, after))
+
+
+def row_deleting(sender, instance, origin=None, **kwargs):
+    # A request deleted with its rows is taken off whole (request_deleting), once.
+    if isinstance(origin, ChildcareRequest) or getattr(origin, "model", None) is ChildcareRequest:
+        return
+    instance._figures_before = keeping.contributions([instance.request_id], lock=True)
 
 
 def _fields_of(model, pk, names):
@@ -147,6 +155,8 @@ def connect():
     pre_delete.connect(
         request_deleting, sender=ChildcareRequest, dispatch_uid=f"{uid}.req_deleting"
     )
+    pre_delete.connect(row_deleting, sender=RequestedLocation, dispatch_uid=f"{uid}.row_deleting")
+    post_delete.connect(row_saved, sender=RequestedLocation, dispatch_uid=f"{uid}.row_deleted")
     for model, saving in (
         (LocationPage, fiche_saving),
         (Neighbourhood, wijk_changing),
