@@ -10,7 +10,8 @@
 - A request deleted: its contribution is taken off. A row deleted on its own: its
   request's contribution before and after.
 - New rows in bulk (`services.add_rows`) call `keeping.keeping` themselves: bulk inserts
-  send no signals. So do bulk updates that change what the figures count.
+  send no signals. A bulk UPDATE of a counted column would have to do the same; none does
+  (the retention's UPDATEs touch names, contact data and birth dates, which nothing counts).
 - A change under many requests at once rebuilds the regions concerned: a fiche moved to
   another wijk or municipality or deleted, a wijk or municipality renamed or a wijk deleted,
   a region's municipalities changed.
