@@ -12,9 +12,11 @@
 - New rows in bulk (`services.add_rows`) call `keeping.keeping` themselves: bulk inserts
   send no signals. A bulk UPDATE of a counted column would have to do the same; none does
   (the retention's UPDATEs touch names, contact data and birth dates, which nothing counts).
-- A change under many requests at once rebuilds the regions concerned: a fiche moved to
-  another wijk or municipality or deleted, a wijk or municipality renamed or a wijk deleted,
-  a region's municipalities changed.
+- A change under many requests at once recounts the regions concerned in a task after the
+  commit (figures/tasks.py; the figures lag for those seconds): a fiche moved to another
+  wijk or municipality or deleted, a wijk or municipality renamed or a wijk deleted, a
+  region's municipalities changed. A request written while such a recount runs may be
+  missed by it (`keeping.rebuild`); `rebuild_figures --dry-run` shows it.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -23,6 +25,7 @@ from opvanglocaties.models import LocationPage, Municipality, Neighbourhood, Reg
 
 from ..models import ChildcareRequest, RequestedLocation
 from . import keeping
+from .tasks import rebuild_after_commit
 
 # Saving only other fields (a preference, a proposal, an accepted offer) changes no count.
 # (The filing time: the next history version copies it, and the first answer reads it there.)
@@ -98,7 +101,7 @@ def _rebuild_later(instance, regions):
 def _rebuild_now(sender, instance, **kwargs):
     regions = instance.__dict__.pop("_figures_regions", None)
     if regions:
-        keeping.rebuild(regions)
+        rebuild_after_commit(regions)
 
 
 def fiche_saving(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -143,7 +146,7 @@ def region_municipalities_changed(sender, instance, action, reverse, pk_set, **k
     regions = {instance.pk} if not reverse else set(pk_set or ())
     if reverse and action == "post_clear":
         regions = set(Region.objects.values_list("pk", flat=True))
-    keeping.rebuild(regions)
+    rebuild_after_commit(regions)
 
 
 def connect():

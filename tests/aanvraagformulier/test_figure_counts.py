@@ -169,20 +169,28 @@ def test_the_five_year_anonymisation_leaves_the_counts_alone(world):
     assert_counts_match_reference(region, [year], timezone.localdate())
 
 
-def test_a_fiche_moving_to_another_wijk_moves_its_requests(varied):
+def test_a_fiche_moving_to_another_wijk_moves_its_requests(
+    varied, django_capture_on_commit_callbacks
+):
     region, _gent, places, _filed, years = varied
     fiche = places["ledeberg_2"]
-    fiche.neighbourhood = NeighbourhoodFactory(name="Muide", slug="muide")
-    fiche.save()
+    with django_capture_on_commit_callbacks(execute=True) as recount:
+        fiche.neighbourhood = NeighbourhoodFactory(name="Muide", slug="muide")
+        fiche.save()
+
+    assert len(recount) == 1  # the region's recount, queued for after the commit
 
     assert "Muide" in counts.requests_per_wijk_and_month(region, years[1])
     assert_counts_match_reference(region, years, timezone.localdate())
 
 
-def test_a_region_gaining_a_municipality_changes_its_flows(varied):
+def test_a_region_gaining_a_municipality_changes_its_flows(
+    varied, django_capture_on_commit_callbacks
+):
     region, _gent, _places, _filed, years = varied
 
-    region.municipalities.add(municipality("11002"))
+    with django_capture_on_commit_callbacks(execute=True):
+        region.municipalities.add(municipality("11002"))
 
     assert not any(other for _h, _t, other, _n in counts.flow_pairs(region, years[1]))
     assert_counts_match_reference(region, years, timezone.localdate())
