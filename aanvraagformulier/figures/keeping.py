@@ -107,11 +107,14 @@ def contributions(request_ids, *, tables=None, lock=False):
     # path of the application runs in one (ATOMIC_REQUESTS, the services, the batches).
     if lock and connection.in_atomic_block:
         requests = requests.select_for_update(of=("self",)).order_by("pk")
+    # The portal's own time zone (TIME_ZONE), whatever a request may have activated: the
+    # months of a count never depend on who wrote it.
+    zone = timezone.get_default_timezone()
     info = {}
     for pk, region_id, created_at, anonymised_at in requests.values_list(
         "pk", "region_id", "created_at", "anonymised_at"
     ):
-        local = timezone.localtime(created_at)
+        local = timezone.localtime(created_at, zone)
         info[pk] = (region_id, local.year, local.month, anonymised_at is None)
     counted = Counter()
     if not info:
