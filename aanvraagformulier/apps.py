@@ -8,3 +8,10 @@ class AanvraagformulierConfig(AppConfig):
     name = "aanvraagformulier"
     verbose_name = _("Requests")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here, not at the top: the receivers import the models, which the app
+        # registry is still loading when this module is imported.
+        from .figures import signals  # noqa: PLC0415
+
+        signals.connect()

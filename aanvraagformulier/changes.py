@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from . import policies, services, steps
 from .decision_mail import tell_locations
+from .figures.keeping import lock_requests
 from .models import OPEN_STATUSES, Consent, ConsentKind, RequestedLocation, RequestStatus
 from .rules import rules_for
 
@@ -156,7 +157,8 @@ class OfferClosed(Exception):
 
 def _locked_rows(filed):
     """The request's rows, locked for this transaction: a double click waits, then sees the
-    first click's outcome."""
+    first click's outcome. The request first (figures.keeping.lock_requests)."""
+    lock_requests([filed.pk])
     return {
         row.pk: row
         for row in RequestedLocation.objects.select_for_update(of=("self",))

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import crypto, policies, steps
 from .checks import location_count_error
+from .figures.keeping import keeping
 from .models import (
     ChildcareRequest,
     Consent,
@@ -267,7 +268,7 @@ def _create(draft, answers, *, token, user, language):
         last_confirmed_at=now,
     )
     filed.save()
-    rows = add_rows(filed, answers.locations, now=now)
+    rows = add_rows(filed, answers.locations, now=now, new_request=True)
     consents = [Consent(request=filed, kind=ConsentKind.PROCESSING)]
     for need in answers.sharing_needs:
         if need.other_municipality:
@@ -295,7 +296,7 @@ def _create(draft, answers, *, token, user, language):
     return filed
 
 
-def add_rows(filed, locations, *, now=None, first_preference=1):
+def add_rows(filed, locations, *, now=None, first_preference=1, new_request=False):
     """A "new" row per location, due after the fiche's response deadline (seed 000 art. 2 §4).
 
     One INSERT for the rows and one for their first history versions, whatever the number of
@@ -320,7 +321,10 @@ def add_rows(filed, locations, *, now=None, first_preference=1):
     if not rows:
         return rows
     # SQLite and PostgreSQL return the new ids from the INSERT, so no query reads them back.
-    return bulk_create_with_history(rows, RequestedLocation, default_date=now)
+    # A bulk insert sends no signals: the loket's counts are kept here (figures.keeping);
+    # a request just filed (`new_request`) counted nothing before its rows.
+    with keeping([filed.pk], fresh=new_request):
+        return bulk_create_with_history(rows, RequestedLocation, default_date=now)
 
 
 # -- Private links ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .decision_mail import tell_parent
+from .figures.keeping import lock_requests
 from .models import OPEN_STATUSES, RequestedLocation, RequestStatus, StaleReason
 
 S = RequestStatus
@@ -53,7 +54,9 @@ def allowed_actions(row):
 
 
 def _locked(row):
-    """The row again, locked for this transaction (two staff clicking at once: one wins)."""
+    """The row again, locked for this transaction (two staff clicking at once: one wins);
+    its request first (the lock order of figures.keeping.lock_requests)."""
+    lock_requests([row.request_id])
     return (
         RequestedLocation.objects.select_for_update(of=("self",))
         .select_related("request")

@@ -16,7 +16,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from ..emergency.services import entries_for, is_due
-from ..figures.compute import ANSWERS, rows_of
+from ..figures.common import rows_of
+from ..figures.keeping import ANSWERS
 from ..models import AccessPurpose, Export, ExportKind, RequestedLocation
 from ..scoping import Scope
 from ..trail import record_access

@@ -7,7 +7,7 @@ from .consent import Consent, ConsentKind
 from .draft import RequestDraft
 from .emergency import ContactOutcome, EmergencyContact, EmergencyEntry, LoketProposal
 from .exports import Export, ExportKind
-from .figures import FiguresReportPage, FiguresSnapshot
+from .figures import FigureCount, FigureKind, FiguresReportPage, FiguresSnapshot
 from .housekeeping import LocationReminder, ReminderKind
 from .request import (
     OPEN_STATUSES,
@@ -34,6 +34,8 @@ __all__ = [
     "EmergencyEntry",
     "Export",
     "ExportKind",
+    "FigureCount",
+    "FigureKind",
     "FiguresReportPage",
     "FiguresSnapshot",
     "IncomeIndicator",

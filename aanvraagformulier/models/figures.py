@@ -62,6 +62,63 @@ class FiguresSnapshot(models.Model):
         return f"{self.region} {self.year} ({self.created_at:%d/%m/%Y}, {approved})"
 
 
+class FigureKind(models.TextChoices):
+    """What a `FigureCount` counts, and which of its keys it uses (figures/keeping.py)."""
+
+    # Requests filed in (year, month) asking a location in the wijk `label`.
+    REQUESTS = "requests", _("requests per wijk and month")
+    # Requests open now with a location in the wijk `label` (year and month 0).
+    DEMAND = "demand", _("open requests per wijk")
+    # Requested locations of requests filed in `year` first answered after `number` days.
+    WAIT = "wait", _("first answers per days waited")
+    # Of those, the ones answered by their due date.
+    IN_TIME = "in_time", _("first answers within the deadline")
+    # Requested locations of requests filed in `year` due on the day `number` (an ordinal).
+    DUE = "due", _("requested locations per due date")
+    # Answered requested locations by the due date their answer had (`number`, an ordinal).
+    ANSWERED_DUE = "answered_due", _("answered requested locations per due date")
+    # Requested locations from the municipality `label` to `other`; `number` 1: other region.
+    FLOW = "flow", _("requested locations across a border")
+
+
+class FigureCount(models.Model):
+    """One count behind the loket's figures, kept current in the transaction of every write
+    that changes it (figures/keeping.py) and rebuilt from the requests by `rebuild_figures`.
+
+    Counts only: no request, parent or date of birth, so nothing here is personal data and
+    retention leaves it alone (docs/data-protection.md). The keys a kind does not use are 0
+    or "".
+    """
+
+    region = models.ForeignKey(
+        "opvanglocaties.Region",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=FigureKind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), default=0)
+    month = models.PositiveSmallIntegerField(_("month"), default=0)
+    label = models.CharField(_("label"), max_length=100, blank=True, default="")
+    other = models.CharField(_("other label"), max_length=100, blank=True, default="")
+    number = models.IntegerField(_("number"), default=0)
+    count = models.IntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("figure count")
+        verbose_name_plural = _("figure counts")
+        constraints = [
+            # The key every write adds to (INSERT ... ON CONFLICT on this).
+            models.UniqueConstraint(
+                fields=["region", "kind", "year", "month", "label", "other", "number"],
+                name="figure_count_key",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year}-{self.month} {self.label} {self.number}: {self.count}"
+
+
 class FiguresReportPageForm(WagtailAdminPageForm):
     """Refuses to publish (or submit for publishing) an unapproved snapshot, next to the field."""
 

@@ -95,9 +95,9 @@ def test_time_to_first_answer_and_share_within_the_deadline(world):
     for row in list(rows)[:5]:
         apply(row, "accept_for_review")
     # The parent's own withdrawal is not an answer.
-    RequestedLocation.objects.filter(pk=rows.last().pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
+    overdue = rows.last()
+    overdue.due_date = timezone.localdate() - datetime.timedelta(days=1)
+    overdue.save(update_fields=["due_date"])
 
     answers = figures(region, timezone.localdate().year)["answers"]
 
