@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.forms import PortalPageForm
+from core.i18n import OneLanguagePageMixin
 from core.pages import live_search_page
 
 from ..forms import OrganiserPageForm
@@ -37,7 +38,7 @@ def for_listing(fiches):
     )
 
 
-class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
+class LocationIndexPage(OneLanguagePageMixin, FichePermissionsMixin, RoutablePageMixin, Page):
     """The list of a region's locations, and its landing pages per municipality and wijk.
 
     The landing pages (`in/<municipality>/` and `in/<municipality>/<neighbourhood>/`) are
@@ -190,7 +191,7 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
         return urls
 
 
-class OrganiserPage(FichePermissionsMixin, Page):
+class OrganiserPage(OneLanguagePageMixin, FichePermissionsMixin, Page):
     """The folder of one organiser's fiches in a region, and their public overview.
 
     Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail
