@@ -97,6 +97,11 @@ def in_interface_language(url_parts):
     language = translation.get_language()
     if not language or active_content_language() == settings.LANGUAGE_CODE:
         return url_parts
+    return in_language(url_parts, language)
+
+
+def in_language(url_parts, language):
+    """Wagtail's URL parts of a Dutch page, with the path under `language`'s prefix."""
     site_id, root_url, page_path = url_parts
     below_prefix = page_path[len(get_script_prefix()) :]
     with translation.override(language):
@@ -106,9 +111,11 @@ def in_interface_language(url_parts):
 def url_in_interface_language(page, request=None):
     """The URL of `page`'s copy in the interface's language, or of the page itself served
     under that language (in Dutch, with the notice) when it has no live copy in it."""
+    if active_content_language() == settings.LANGUAGE_CODE:
+        return page.get_url(request)  # under / every page is served from the Dutch tree
     localized = page.localized
-    if localized.pk != page.pk:
-        return localized.get_url(request)
+    if localized.pk != page.pk or language_of_locale(page.locale_id) != settings.LANGUAGE_CODE:
+        return localized.get_url(request)  # a copy in this language: its own URL has it
     parts = in_interface_language(page.get_url_parts(request))
     if not parts or parts[2] is None:
         return None

@@ -17,5 +17,6 @@ def submit_page_translation(request, page_id):
     page = get_object_or_404(Page, id=page_id)
     if issubclass(page.specific_class or Page, OneLanguagePageMixin):
         messages.error(request, NOT_TRANSLATED)
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
+        # (Not to the fiche's folder: the editor who asked may have no access there.)
+        return redirect("wagtailadmin_home")
     return SubmitPageTranslationView.as_view()(request, page_id=page_id)

@@ -69,6 +69,11 @@ def _workflow_changed(sender, instance, created=False, **kwargs):
 @receiver(copy_for_translation_done)
 def _section_translated(sender, source_obj, target_obj, **kwargs):
     # The English copy of a section (made by wagtail-localize, parents included) is a new
-    # page: without its own rights, only administrators could edit the translation.
-    if isinstance(target_obj, Page) and is_content_section(target_obj):
-        grant_section_permissions(target_obj)
+    # page: without its own rights, only administrators could edit the translation; and a
+    # section under review (the privacy notice) keeps its review in English.
+    if not isinstance(target_obj, Page) or not is_content_section(target_obj):
+        return
+    workflow = source_obj.get_workflow() if isinstance(source_obj, Page) else None
+    if workflow is not None and target_obj.get_workflow() is None:
+        WorkflowPage.objects.get_or_create(page=target_obj, defaults={"workflow": workflow})
+    grant_section_permissions(target_obj)

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.forms import PortalPageForm
-from core.i18n import OneLanguagePageMixin
+from core.i18n import OneLanguagePageMixin, url_in_interface_language
 from core.pages import live_search_page
 
 from ..forms import OrganiserPageForm
@@ -142,7 +142,8 @@ class LocationIndexPage(OneLanguagePageMixin, FichePermissionsMixin, RoutablePag
         search_page = self.search_page()
         search_url = None
         if search_page is not None:
-            search_url = f"{search_page.get_url(request)}?gemeente={municipality.slug}"
+            search_url = url_in_interface_language(search_page, request)
+            search_url = f"{search_url}?gemeente={municipality.slug}"
             if neighbourhood is not None:
                 search_url += f"&wijk={neighbourhood.slug}"
         title = gettext("Childcare in %(place)s") % {"place": place}

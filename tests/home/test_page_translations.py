@@ -188,3 +188,13 @@ def test_english_pages_cost_the_queries_dutch_ones_do(client, english_home, faq,
         # Routing from the English home page costs no more than from the Dutch one; a fiche
         # under /en/ is looked up below the English copy first (one query).
         assert counts[1] <= counts[0] + 1, (dutch, counts)
+
+
+def test_the_english_home_page_searches_in_english(client, home_page, english_home):
+    search = SearchPage(title="Zoeken", slug="zoeken")
+    home_page.add_child(instance=search)
+    # No English copy of the search page yet: the Dutch one, in the English interface.
+    assert soup(client.get("/en/")).select_one(".search-box form")["action"] == "/en/zoeken/"
+    assert soup(client.get("/")).select_one(".search-box form")["action"] == "/zoeken/"
+    publish_translation(search, "en", title="Search", slug="search")
+    assert soup(client.get("/en/")).select_one(".search-box form")["action"] == "/en/search/"

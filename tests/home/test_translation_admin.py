@@ -9,10 +9,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
 from home.models import HomePage, InformationPage
+from home.permissions import grant_section_permissions, put_under_review
 
 from ..conftest import logged_in
-from ..factories import InformationPageFactory
-from .conftest import grant_section_permissions
+from ..factories import InformationPageFactory, PrivacyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,15 @@ def test_translate_on_a_fiche_says_why_not(home_page, make_location, communicati
     said = [str(message) for message in response.context["messages"]]
     assert said == ["Fiches en hun mappen worden niet vertaald: de interface errond wel."]
     assert not fiche.has_translation(english)
+
+
+def test_a_section_under_review_stays_under_review_in_english(home_page, communication_user):
+    privacy = PrivacyPageFactory(parent=home_page, title="Privacy", slug="privacy")
+    grant_section_permissions(privacy)
+    put_under_review(privacy)
+    editor = logged_in(communication_user)
+    submit(editor, home_page)
+    copy = submit(editor, privacy)
+    assert copy.get_workflow() == privacy.get_workflow()
+    rights = Page.objects.get(pk=copy.pk).permissions_for_user(communication_user)
+    assert rights.can_edit() and not rights.can_publish()
