@@ -1,10 +1,15 @@
 """The site in English in Chromium: translated pages, the notice on a page without a copy,
 the menus, and axe-core on each (issue 14.12)."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from home.demo import seed_site_content
+from home.permissions import grant_section_permissions
 
+from ..factories import InformationPageFactory
 from .test_accessibility import report, serious
 
 pytestmark = pytest.mark.e2e
@@ -56,3 +61,32 @@ def test_english_pages_have_no_serious_accessibility_violations(page, axe, engli
         if found:
             failures.append(report(url, found))
     assert not failures, "\n".join(failures)
+
+
+def test_the_translation_editor_opens_for_communication_staff(
+    page, live_site, region, communication_user, login_as
+):
+    faq = InformationPageFactory(
+        parent=live_site.root_page,
+        title="Veelgestelde vragen",
+        slug="faq",
+        summary="Antwoorden op wat ouders vragen.",
+    )
+    grant_section_permissions(faq)
+    refused = []
+
+    # Scripts and styles refused by the admin's policy would break the editor. (Gravatar
+    # images are refused on purpose: no e-mail hash leaves for a third party.)
+    def csp_refusal(message):
+        if "Content Security Policy" in message.text and "img-src" not in message.text:
+            refused.append(message.text)
+
+    page.on("console", csp_refusal)
+    login_as(page, communication_user)
+    page.goto(f"/admin/localize/submit/page/{faq.pk}/")
+    page.get_by_label("Engels").check()
+    page.get_by_role("button", name="Verzenden").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    # The editor (a script of wagtail-localize) lists the Dutch texts to translate.
+    expect(page.get_by_text("Antwoorden op wat ouders vragen.")).to_be_visible()
+    assert not refused, refused
