@@ -7,11 +7,15 @@ on the way at once (by slug and depth), then only the last one's specific row: t
 Where a page on the way routes by itself (it overrides `route`, as RoutablePageMixin does for
 landing pages and feeds) and takes the rest of the path, that page gets it, as with Wagtail's
 own walk, so the answer is always the one `Page.route` would give.
+
+Under a language prefix Wagtail starts from the home page's copy in that language (its
+`localized`); `route_in_language` routes what that copy has no page for (a fiche, a page not
+translated yet) from the site's own home page, as the one copy there is (core.i18n).
 """
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 
@@ -71,3 +75,19 @@ def route_down(root, request, components):
     if page.live:
         return RouteResult(page)
     raise Http404
+
+
+def route_in_language(root, request, components):
+    """`route_down` from `root`, a site's home page or its copy in another language.
+
+    What the copy has no (live) page for is looked up from the site's own home page: the
+    page is served in its one language, with the interface in the visitor's.
+    """
+    try:
+        return route_down(root, request, components)
+    except Http404:
+        site = Site.find_for_request(request)
+        home = site.root_page if site is not None else None
+        if home is None or home.pk == root.pk or home.translation_key != root.translation_key:
+            raise
+        return route_down(home, request, components)

@@ -7,19 +7,28 @@ page is published or saved, and each of those bumps the page cache's generation
 (`core.cache`; the home app invalidates on a home page save). So the Site found for a host and
 port is kept in the cache under the current generation, and `CachedSiteMiddleware` hands it
 to Wagtail, which keeps a request's Site on `request._wagtail_site`.
+
+Under /en/ Wagtail routes from the home page's English copy (`root_page.localized`): the live
+copies of the home page in the other content languages are kept with it
+(`TRANSLATIONS_ATTRIBUTE`, read by `CachedTranslationsMixin`), so that a page under /en/ costs
+the same queries as under / (a translation made or published bumps the generation too).
 """
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.base import ModelState
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 from . import cache as page_cache
 from .faults import fault_response
+from .i18n import language_of_locale
 
 SECONDS = 3600
 NO_SITE = "none"  # cached when no Site answers the host (None cannot be told from a miss)
+TRANSLATIONS_ATTRIBUTE = "_live_translations_by_language"
 
 
 # This process's copies, for the current generation only: unpickling a Site with its home
@@ -36,6 +45,7 @@ def _shared(request, key):
         if site is not None:
             # Routing starts from the root page's specific row: read it now, once.
             site.root_page = site.root_page.specific
+            setattr(site.root_page, TRANSLATIONS_ATTRIBUTE, _live_translations(site.root_page))
         store.set(key, site if site is not None else NO_SITE, SECONDS)
     return None if isinstance(site, str) else site
 
@@ -60,8 +70,42 @@ def cached_site(request):
         return None
     own = _shallow_copy(site)
     # (Straight into the related-object cache: the descriptor would check the instance again.)
-    own._state.fields_cache["root_page"] = _shallow_copy(site.root_page)
+    root = _shallow_copy(site.root_page)
+    translations = getattr(root, TRANSLATIONS_ATTRIBUTE, None)
+    if translations is not None:
+        setattr(
+            root, TRANSLATIONS_ATTRIBUTE, {k: _shallow_copy(p) for k, p in translations.items()}
+        )
+    own._state.fields_cache["root_page"] = root
     return own
+
+
+def _live_translations(home):
+    """The live copies of `home` in other languages, specific, by language code."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return {}
+    copies = Page.objects.filter(translation_key=home.translation_key).exclude(pk=home.pk)
+    return {language_of_locale(page.locale_id): page for page in copies.live().specific()}
+
+
+class CachedTranslationsMixin:
+    """For a site's home page: `localized` from the copies cached with its Site, no query.
+
+    Wagtail routes every request from `site.root_page.localized`; without this, finding the
+    copy in the request's language costs two queries a request (the active Locale, then the
+    translation).
+    """
+
+    @property
+    def localized(self):
+        copies = self.__dict__.get(TRANSLATIONS_ATTRIBUTE)
+        if copies is None:  # not the Site's cached home page
+            return super().localized
+        try:
+            language = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return self
+        return copies.get(language, self)
 
 
 def _shallow_copy(instance):

@@ -1,6 +1,6 @@
 """Admin hooks: unpublishing never takes along an alias out of reach; the two-factor pages,
 the second factor for restricted documents, and the "Login security" page (unlock, reset a
-second factor)."""
+second factor); "Translate" refused for fiches (core.i18n)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import account_admin, twofactor
+from . import account_admin, translation_admin, twofactor
 from .publishing import aliases_blocking
 
 # The provider documents are served outside /admin/: they ask for the second factor too.
@@ -28,6 +28,12 @@ def login_security_urls():
             "aanmeldbeveiliging/",
             account_admin.login_security,
             name="opvangpunt_login_security",
+        ),
+        # Before wagtail-localize's own view at this address (core's hooks load first).
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_admin.submit_page_translation,
+            name="opvangpunt_submit_page_translation",
         ),
     ]
 

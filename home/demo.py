@@ -18,7 +18,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from opvanglocaties.models import LocationIndexPage, Region
 
@@ -40,6 +40,7 @@ from .permissions import (
     put_under_review,
 )
 from .provisioning import PRIVACY_SUMMARY
+from .translation import publish_translation
 
 HOW_IT_WORKS = [
     ("Zoek", "Zoek opvang in je wijk of gemeente en bekijk prijs, openingsuren en vrije plaatsen."),
@@ -452,6 +453,144 @@ def _site_settings(site, region, location_index, news, leaflets, faq, referrers,
         contact.save()
 
 
+# The demo's English copies (wagtail-localize's "Translate" makes the same in the admin). The
+# accessibility statement and the page for referrers stay Dutch on purpose: under /en/ they
+# show the notice that they are not yet available in English.
+HOW_IT_WORKS_EN = [
+    ("Search", "Find childcare in your neighbourhood and see price, hours and free places."),
+    (
+        "Compare and apply",
+        f"Choose up to {settings.OPVANGPUNT_MAX_COMPARE} locations and apply to all at once.",
+    ),
+    ("Get an answer", "Every location answers within its deadline. You follow it all online."),
+]
+NEWS_EN = {
+    "nieuwe-plaatsen-in-de-wijken": (
+        "New childcare places in the neighbourhoods",
+        "Three new day-care centres open this autumn, with 84 places together.",
+    ),
+    "een-aanvraag-voor-meerdere-locaties": (
+        "One request for several locations",
+        "From now on one form asks for childcare at several locations.",
+    ),
+    "infosessie-voor-toeleiders": (
+        "Information session for referrers",
+        "Social workers learn how to help a family apply.",
+    ),
+}
+FAQ_EN = [
+    (
+        "How much does childcare cost?",
+        "With an income-related tariff you pay according to your income. "
+        "Other locations ask a fixed day price.",
+    ),
+    ("How early do I apply?", "As early as possible: you can apply from the pregnancy."),
+    (
+        "What if I find no place?",
+        "Contact the childcare desk. It looks for a solution together with you.",
+    ),
+]
+PRIVACY_BODY_EN = [
+    ("heading", {"text": "What do we ask?", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Your name and contact details, your child's date of birth, your care plan and "
+            "the priority rules that apply to you: only what a location needs to assess "
+            "your request."
+        ),
+    ),
+    ("heading", {"text": "Who sees your data, and when?", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "A location first sees only your first name, your care plan and your postcode. "
+            "Only when it reviews your request does it see your name and contact details. "
+            "We give your data to no one else unless you allow it or the law requires it."
+        ),
+    ),
+    ("heading", {"text": "Your rights", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "You may see, correct, download or erase your data. Ask the childcare desk or "
+            "the data protection officer."
+        ),
+    ),
+]
+
+
+def _english(region, home, news, leaflets, faq, privacy):
+    """English copies of the main pages of a region's site, made once.
+
+    A copy that exists (an editor may have changed it) is left alone; so is a site whose
+    home page has an English copy already.
+    """
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or home.has_translation(english):
+        return
+    publish_translation(
+        home,
+        "en",
+        title=f"Childcare in {region.name}",
+        intro=_rich("Find, compare and apply for childcare for babies and toddlers."),
+        search_title="Find childcare",
+        how_it_works_title="How it works",
+        how_it_works=[("step", {"title": t, "text": x}) for t, x in HOW_IT_WORKS_EN],
+    )
+    search = home.search_page()
+    if search is not None:
+        publish_translation(
+            search,
+            "en",
+            title="Search",
+            intro=_rich("Search by name, place or postcode and narrow down with the filters."),
+        )
+    publish_translation(news, "en", title="News", intro=_rich("News from the childcare desk."))
+    for item in news.get_children().specific():
+        if item.slug in NEWS_EN:
+            title, summary = NEWS_EN[item.slug]
+            body = [("paragraph", _rich(summary, "The childcare desk tells you more."))]
+            publish_translation(item, "en", title=title, summary=summary, body=body)
+    publish_translation(
+        leaflets,
+        "en",
+        title="Leaflets",
+        intro=_rich("Leaflets to download and print, in several languages."),
+    )
+    for leaflet in leaflets.get_children().specific():
+        publish_translation(
+            leaflet,
+            "en",
+            title="Finding childcare in three steps",
+            summary="How to search and apply for childcare, in short.",
+        )
+    faq_body = [
+        ("paragraph", _rich("No answer here? Contact the childcare desk.")),
+        (
+            "faq",
+            {
+                "title": "About finding childcare",
+                "questions": [{"question": q, "answer": _rich(a)} for q, a in FAQ_EN],
+            },
+        ),
+    ]
+    publish_translation(
+        faq,
+        "en",
+        title="Frequently asked questions",
+        summary="Answers to what parents ask most.",
+        body=faq_body,
+    )
+    publish_translation(
+        privacy,
+        "en",
+        title="Privacy",
+        summary="How we handle your data when you look for childcare and apply.",
+        body=PRIVACY_BODY_EN,
+    )
+
+
 @transaction.atomic
 def seed_site_content(region):
     """The demo content of one region's website (its Site must exist)."""
@@ -464,6 +603,7 @@ def seed_site_content(region):
     _provider_page(home)
     location_index = LocationIndexPage.objects.child_of(home).first() or home
     _site_settings(site, region, location_index, news, leaflets, faq, referrers, privacy, a11y)
+    _english(region, home, news, leaflets, faq, privacy)
 
 
 def build_demo_content(demo):
@@ -475,4 +615,7 @@ def build_demo_content(demo):
         return
     for region in Region.objects.filter(site__isnull=False).select_related("site__root_page"):
         seed_site_content(region)
-        demo.say(f"{region}: home page, news, leaflets and information pages")
+        demo.say(
+            f"{region}: home page, news, leaflets and information pages, "
+            "the main ones in English too"
+        )

@@ -8,12 +8,14 @@ the template reads a value.
 
 from functools import cached_property
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction, Site
 
 from core import cache as page_cache
+from core.i18n import content_language, url_in_interface_language
 
 from .models import LoketContact, NavigationSettings, NewsIndexPage
 
@@ -31,12 +33,13 @@ def _restricted_paths(request):
 
 
 def link_items(stream, request=None):
-    """A StreamField of LinkBlocks as [{"url", "text", "page_id"}], skipping dead links.
+    """A StreamField of LinkBlocks as [{"url", "text", "page_id", "lang"}], skipping dead links.
 
     A link to a page that was unpublished or deleted disappears instead of leading to a 404,
     and so does a link to a private page (a view restriction on it or on an ancestor: login,
     password or groups), which would send every visitor to a login form. `page_id` lets the
-    template mark the link to the current page.
+    template mark the link to the current page, `lang` is the language of `text`. A link to
+    a page follows the visitor's language: the page's translation where it has one.
     """
     links = []
     for block in stream or []:
@@ -45,13 +48,21 @@ def link_items(stream, request=None):
         if page is not None:
             if not page.live or any(page.path.startswith(p) for p in _restricted_paths(request)):
                 continue
-            url = page.get_url(request)
-            text = value.get("text") or page.title
-            page_id = page.pk
+            # The page's copy in the visitor's language where it has a live one; else the
+            # page itself under the visitor's language (with its notice, core.i18n).
+            localized = page.localized
+            url = url_in_interface_language(page, request)
+            if localized.pk != page.pk:
+                # The editor's own text for the link is Dutch: the copy's title is not.
+                text, language = localized.title, content_language(localized)
+            else:
+                text, language = value.get("text") or page.title, content_language(page)
+            page_id = localized.pk
         else:
             url, text, page_id = value.get("url"), value.get("text"), None
+            language = settings.LANGUAGE_CODE
         if url and text:
-            links.append({"url": url, "text": text, "page_id": page_id})
+            links.append({"url": url, "text": text, "page_id": page_id, "lang": language})
     return links
 
 
@@ -120,7 +131,8 @@ class SiteNavigation:
         key = f"news-feed-url:{self.site.pk}:{get_language()}:{page_cache.generation()}"
         base = cache.get(key)
         if base is None:
-            index = NewsIndexPage.objects.child_of(self.site.root_page).live().public().first()
+            home = self.site.root_page.localized  # the news of the visitor's language
+            index = NewsIndexPage.objects.child_of(home).live().public().first()
             base = (index.get_url(self.request) if index is not None else None) or ""
             cache.set(key, base, timeout=3600)
         if not base:

@@ -5,12 +5,17 @@ from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Workflow, WorkflowPage
-from wagtail.signals import post_page_move
+from wagtail.signals import copy_for_translation_done, post_page_move
 
 from core import cache
 
 from .models import HomePage, LoketContact, NavigationSettings
-from .permissions import regrant_after_move, regrant_sections_around
+from .permissions import (
+    grant_section_permissions,
+    is_content_section,
+    regrant_after_move,
+    regrant_sections_around,
+)
 
 
 @receiver(post_save, sender=NavigationSettings)
@@ -59,3 +64,16 @@ def _workflow_changed(sender, instance, created=False, **kwargs):
     if not created:
         for assignment in WorkflowPage.objects.filter(workflow=instance).select_related("page"):
             regrant_sections_around(assignment.page)
+
+
+@receiver(copy_for_translation_done)
+def _section_translated(sender, source_obj, target_obj, **kwargs):
+    # The English copy of a section (made by wagtail-localize, parents included) is a new
+    # page: without its own rights, only administrators could edit the translation; and a
+    # section under review (the privacy notice) keeps its review in English.
+    if not isinstance(target_obj, Page) or not is_content_section(target_obj):
+        return
+    workflow = source_obj.get_workflow() if isinstance(source_obj, Page) else None
+    if workflow is not None and target_obj.get_workflow() is None:
+        WorkflowPage.objects.get_or_create(page=target_obj, defaults={"workflow": workflow})
+    grant_section_permissions(target_obj)

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from core.i18n import in_language
+
 # Compare lists and request starts are a visitor's own choices, endless in number: nothing to
 # index. Named, not typed, so a renamed path (or a new interface language) cannot slip past.
 PERSONAL_URL_NAMES = ("compare", "request_start")
@@ -22,6 +24,7 @@ def disallowed_paths(request):
     """The paths robots should stay out of, in every interface language."""
     paths = [reverse("wagtailadmin_home")]
     search_page = _search_page(request)
+    dutch_parts = search_page.get_url_parts(request) if search_page is not None else None
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             for name in PERSONAL_URL_NAMES:
@@ -29,7 +32,15 @@ def disallowed_paths(request):
                     paths.append(reverse(name))
                 except NoReverseMatch:  # the search app is not installed
                     continue
-            parts = search_page.get_url_parts(request) if search_page is not None else None
+            parts = None
+            if dutch_parts is not None and dutch_parts[2] is not None:
+                # The search page's copy in this language, else the Dutch one under its
+                # prefix (core.i18n: served there with the interface in that language).
+                copy = search_page.localized
+                if copy.pk != search_page.pk:
+                    parts = copy.get_url_parts(request)
+                else:
+                    parts = in_language(dutch_parts, code)
             if parts is not None:
                 # The search page itself is indexed (the sitemap lists it); its results, one
                 # per combination of filters in the query string, are not.

@@ -1,10 +1,13 @@
-"""Site-wide template tags: language links, hreflang alternates, the breadcrumb."""
+"""Site-wide template tags: language links, hreflang alternates, the breadcrumb, a page's
+URL in the visitor's language."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
+
+from core.i18n import url_in_interface_language
 
 register = template.Library()
 
@@ -53,3 +56,10 @@ def breadcrumb_pages(page):
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     return list(page.get_ancestors().filter(depth__gte=2))
+
+
+@register.simple_tag(takes_context=True)
+def interface_pageurl(context, page):
+    """`{% pageurl %}` in the visitor's language: the page's live copy in it, or the page
+    itself under its prefix (served with the "not yet available" notice, core.i18n)."""
+    return url_in_interface_language(page, context.get("request"))

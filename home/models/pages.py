@@ -12,7 +12,8 @@ from wagtail.models import Page, PagePermissionTester
 from core.forms import PortalPageForm
 from core.pages import live_search_page
 from core.publishing import OfflineRightsMixin
-from core.routing import route_down
+from core.routing import route_in_language
+from core.sitecache import CachedTranslationsMixin
 from opvanglocaties.models import LocationIndexPage, Region
 
 from ..blocks import StepBlock
@@ -70,8 +71,13 @@ class HomePagePermissionTester(OfflineRightsMixin, PagePermissionTester):
         )
 
 
-class HomePage(Page):
-    """The root page of a region's site: where parents start looking for childcare."""
+class HomePage(CachedTranslationsMixin, Page):
+    """The root page of a region's site: where parents start looking for childcare.
+
+    A site's home page may have a copy per language (wagtail-localize): the English copy has
+    the translated sections below it, and what it lacks (the fiches, pages not translated) is
+    routed from the Dutch one (core.routing.route_in_language).
+    """
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
@@ -130,15 +136,33 @@ class HomePage(Page):
     def route(self, request, path_components):
         # Every URL of a site starts here: read the pages on the way in one query
         # (core.routing), not two per level.
-        return route_down(self, request, path_components)
+        return route_in_language(self, request, path_components)
+
+    def _source_home(self):
+        """The home page this one is a translation of (the site's own), or None."""
+        return (
+            HomePage.objects.filter(
+                translation_key=self.translation_key, sites_rooted_here__isnull=False
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
 
     def location_index(self):
-        """The location index of this site, if it has one."""
-        return LocationIndexPage.objects.child_of(self).live().first()
+        """The location index of this site, if it has one (fiches have one copy, in Dutch:
+        a translated home page finds the one below the Dutch home page)."""
+        index = LocationIndexPage.objects.child_of(self).live().first()
+        if index is None and (source := self._source_home()) is not None:
+            return source.location_index()
+        return index
 
     def search_page(self):
-        """The first live search page below this home page, or None (no search form then)."""
-        return live_search_page(Page.objects.child_of(self))
+        """The first live search page below this home page, or None (no search form then);
+        a translated home page without its own copy uses the Dutch one."""
+        page = live_search_page(Page.objects.child_of(self))
+        if page is None and (source := self._source_home()) is not None:
+            return source.search_page()
+        return page
 
     def latest_news(self):
         """The newest live news items of this site."""

@@ -24,6 +24,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.i18n import OneLanguagePageMixin
+
 from .. import contracts, estimate, freshness, validation
 from ..choices import (
     AgeGroup,
@@ -45,7 +47,7 @@ from .testers import FichePermissionsMixin
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class LocationPage(FichePermissionsMixin, Page):
+class LocationPage(OneLanguagePageMixin, FichePermissionsMixin, Page):
     """The fiche of one childcare location, kept up to date and published by its own staff.
 
     Seed 000 art. 2 §4: each location explains its admission policy, response deadline,

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.forms import PortalPageForm
+from core.i18n import OneLanguagePageMixin, url_in_interface_language
 from core.pages import live_search_page
 
 from ..forms import OrganiserPageForm
@@ -39,7 +40,7 @@ def for_listing(fiches):
     )
 
 
-class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
+class LocationIndexPage(OneLanguagePageMixin, FichePermissionsMixin, RoutablePageMixin, Page):
     """The list of a region's locations, and its landing pages per municipality and wijk.
 
     The landing pages (`in/<municipality>/` and `in/<municipality>/<neighbourhood>/`) are
@@ -143,7 +144,8 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
         search_page = self.search_page()
         search_url = None
         if search_page is not None:
-            search_url = f"{search_page.get_url(request)}?gemeente={municipality.slug}"
+            search_url = url_in_interface_language(search_page, request)
+            search_url = f"{search_url}?gemeente={municipality.slug}"
             if neighbourhood is not None:
                 search_url += f"&wijk={neighbourhood.slug}"
         title = gettext("Childcare in %(place)s") % {"place": place}
@@ -198,7 +200,7 @@ class LocationIndexPage(FichePermissionsMixin, RoutablePageMixin, Page):
         return urls
 
 
-class OrganiserPage(FichePermissionsMixin, Page):
+class OrganiserPage(OneLanguagePageMixin, FichePermissionsMixin, Page):
     """The folder of one organiser's fiches in a region, and their public overview.
 
     Page permissions are granted here, once per organiser, instead of on every fiche: Wagtail

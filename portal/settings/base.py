@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    # Page translations (docs/guides/communication.md): the translation editor, kept in step
+    # with the Dutch source; wagtail.locales is the admin for the content languages.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # Open data: the fiches' published facts as JSON (search/open_data/, docs/open-data.md).
     "wagtail.api.v2",
     "rest_framework",
@@ -242,7 +246,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangpunt <noreply@o
 
 WAGTAIL_SITE_NAME = "Opvangpunt"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Pages have an English copy where an editor translated them (wagtail-localize); fiches stay
+# one Dutch page served under both languages (core/i18n.py, docs/architecture.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# A new translation stays a draft until the translator publishes it: a copy still in Dutch
+# must not go live as "the English page" (until then the English visitor sees the notice).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Documents always pass through Wagtail's view, which checks collection privacy (documents for
 # providers only); never a redirect to a storage URL that anyone could pass around.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
