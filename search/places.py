@@ -10,10 +10,9 @@ is tested without a database.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.text import slugify
 
-from opvanglocaties.models import LocationPage, Neighbourhood
+from opvanglocaties.models import LocationPage
 
 from . import geography
 
@@ -78,9 +77,9 @@ def _spans(tokens):
 def gazetteer_for(text, region=None):
     """Read the postcodes, municipalities and wijken that words of `text` could name.
 
-    At most two queries whatever the data: wijken, and (only when a place was found) whether
-    the whole text is a location's title (postcodes and municipalities are kept per
-    publication, `geography`).
+    At most one query whatever the data: (only when a place was found) whether the whole
+    text is a location's title. Postcodes, municipalities and wijken are kept per
+    publication (`geography`).
     """
     tokens = _tokens(text)
     if not tokens:
@@ -96,12 +95,13 @@ def gazetteer_for(text, region=None):
         if (municipality := geography.municipality_by_slug(slug)) is not None
     }
     region_ids = frozenset(region.municipality_ids()) if region is not None else frozenset()
-    in_scope = Q(municipality__in=region_ids) | Q(municipality__in=municipalities.values())
-    for served in postcodes.values():
-        in_scope |= Q(municipality__in=served)
-    neighbourhoods = list(
-        Neighbourhood.objects.filter(in_scope, slug__in=slugs).select_related("municipality")
-    )
+    # The wijken of the region and of the municipalities named, kept per publication too.
+    candidates = list(geography.region_neighbourhoods(region)) if region is not None else []
+    named = [*municipalities.values(), *(m for served in postcodes.values() for m in served)]
+    for municipality_id in dict.fromkeys(m.pk for m in named):
+        if municipality_id not in region_ids:
+            candidates += geography.municipality_neighbourhoods(municipality_id)
+    neighbourhoods = [n for n in candidates if n.slug in slugs]
     gazetteer = Gazetteer(postcodes, municipalities, neighbourhoods, region_ids)
     if postcodes or municipalities or neighbourhoods:
         gazetteer.is_a_title = (
