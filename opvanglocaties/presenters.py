@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format, localize
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -138,6 +139,24 @@ def distance_text(distance_km):
     return gettext("%(distance)s km away") % {"distance": floatformat(distance_km, 1)}
 
 
+def badge_html(in_neighbouring_municipality, other_region):
+    """The card's badge: "Neighbouring municipality" (with the region serving it when that is
+    another one), "Another region: …" for a fiche beyond the region, or "" for neither."""
+    if in_neighbouring_municipality:
+        region = (
+            format_html(" · {}", gettext("region %(region)s") % {"region": other_region})
+            if other_region
+            else ""
+        )
+        return format_html(
+            '<p class="badge">{}{}</p>', gettext("Neighbouring municipality"), region
+        )
+    if other_region:
+        text = gettext("Another region: %(region)s") % {"region": other_region}
+        return format_html('<p class="badge">{}</p>', text)
+    return ""
+
+
 def place_text(location):
     """Where the fiche is: "Ledeberg, Gent", or the municipality alone."""
     return ", ".join(
@@ -169,6 +188,7 @@ class FicheCard:
     in_neighbouring_municipality: bool = False
     other_region: str = ""  # the region serving that buurgemeente when it is not this one
     contracts: str = ""  # `contracts.summary`: "Full-time, part-time (at least 3 days a week)"
+    badge: str = ""  # `badge_html()` of the two above: HTML, or ""
 
     @property
     def pk(self):
@@ -215,6 +235,7 @@ class FicheCard:
             in_neighbouring_municipality=in_neighbouring_municipality,
             other_region=other_region or "",
             contracts=contracts.summary(page.contract_forms, page.min_days_per_week),
+            badge=badge_html(in_neighbouring_municipality, other_region),
         )
 
 

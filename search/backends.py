@@ -50,7 +50,7 @@ def ranks_per_row(backend_name):
 
 def _matches(backend_name, queryset, query, ranked, operator=None):
     if ranked and ranks_per_row(backend_name):
-        return _name_first(_matches(backend_name, queryset, query, False, operator), query)
+        return name_first(_matches(backend_name, queryset, query, False, operator), query)
     backend = get_search_backend(backend_name)
     results = backend.search(query, queryset, order_by_relevance=ranked, operator=operator)
     if hasattr(results, "get_queryset"):
@@ -74,9 +74,36 @@ def _matches(backend_name, queryset, query, ranked, operator=None):
     return queryset.filter(pk__in=ids).order_by(relevance)
 
 
-def _name_first(queryset, query):
-    # The relevance order where the backend cannot rank cheaply: fiches whose name holds
-    # every word first, then those whose name holds one of them, then by name.
+# Past this many matches a list of ids in the SQL would pass SQLite's limit of bound
+# parameters (32,766): the match then stays a subquery of each query.
+MAX_LISTED_MATCHES = 20000
+
+
+def matching_ids(queryset, query, operator=None):
+    """The ids of the rows of `queryset` that match `query`, as a list, or None.
+
+    For the database backends: the match costs more than anything else in a text search
+    (about 12 ms for 6,000 of 8,000 fiches on SQLite), so a search reads it once and filters
+    its facets, counts and page by these ids. None when the index is a search server (it
+    caps and ranks its matches with the search's filters, so each query asks it itself:
+    `text_matches`), or when the matches are too many to list.
+    """
+
+    def run(backend_name):
+        backend = get_search_backend(backend_name)
+        results = backend.search(query, queryset, order_by_relevance=False, operator=operator)
+        if not hasattr(results, "get_queryset"):
+            return None
+        matches = results.get_queryset().order_by().values_list("pk", flat=True)
+        ids = list(matches[: MAX_LISTED_MATCHES + 1])
+        return ids if len(ids) <= MAX_LISTED_MATCHES else None
+
+    return _with_fallback(run)
+
+
+def name_first(queryset, query):
+    """The relevance order where the backend cannot rank cheaply: fiches whose name holds
+    every word of `query` first, then those whose name holds one of them, then by name."""
     words = query.split()
     all_words = Q()
     any_word = Q()

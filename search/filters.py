@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import (
-    Avg,
     Case,
     Exists,
     F,
@@ -23,6 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,13 +32,12 @@ from opvanglocaties.models import (
     AgeGroupAvailability,
     LocationPage,
     OpeningHours,
-    PostalCode,
     Region,
 )
 from opvanglocaties.presenters import CARD_SELECT
 
-from . import geo
-from .backends import text_matches
+from . import geo, geography
+from .backends import matching_ids, name_first, ranks_per_row, text_matches
 from .choices import Availability, Sort
 from .query import SearchQuery
 
@@ -123,7 +122,7 @@ class LocationSearch:
         municipality = self.query.municipality
         if not (municipality and self.query.include_neighbours):
             return []
-        return list(municipality.neighbours.order_by("name_nl").prefetch_related("regions"))
+        return geography.neighbours(municipality)
 
     def municipality_ids(self):
         """The municipalities in scope (before a neighbourhood filter narrows it), or None."""
@@ -167,20 +166,8 @@ class LocationSearch:
     def _postcode_origin(self, code):
         # No address register offline: the middle of the fiches with that postcode, else of
         # the fiches of the municipality it serves, stands in for the postcode's position.
-        for filter_ in (
-            Q(postcode=code),
-            Q(municipality__in=PostalCode.objects.filter(code=code).values("municipality")),
-        ):
-            centre = (
-                LocationPage.objects.live()
-                .filter(filter_, latitude__isnull=False)
-                .aggregate(
-                    latitude=Avg(self.positions.latitude), longitude=Avg(self.positions.longitude)
-                )
-            )
-            if centre["latitude"] is not None:
-                return geo.Point(centre["latitude"], centre["longitude"], code)
-        return None
+        centre = geography.postcode_centre(code, self.positions)
+        return geo.Point(*centre, code) if centre is not None else None
 
     # -- the filters ---------------------------------------------------------------------
 
@@ -306,8 +293,8 @@ class LocationSearch:
 
     @cached_property
     def _restricted(self):
-        # Wagtail's `public()`, with the view restrictions read once per search, not per query.
-        return LocationPage.objects.all().private_q()
+        # Wagtail's `public()`, with the view restrictions read once per publication.
+        return geography.private_pages_q()
 
     @cached_property
     def terms(self):
@@ -334,7 +321,7 @@ class LocationSearch:
                 others &= condition
         queryset = LocationPage.objects.live().filter(indexed)
         if self.terms:
-            queryset = text_matches(queryset, self.terms, ranked=ranked)
+            queryset = self._text_filter(queryset, ranked)
         queryset = queryset.filter(others)
         if "radius" in self.conditions and "radius" not in leave_out:
             radius = self.query.radius_km
@@ -342,6 +329,26 @@ class LocationSearch:
                 distance_sq=geo.squared_distance(self.origin, self.positions)
             ).filter(distance_sq__lte=radius * radius)
         return queryset
+
+    @cached_property
+    def matching_ids(self):
+        """The ids of the fiches whose text matches, read once per search (a database
+        index), or None (a search server, asked per query: `backends.matching_ids`)."""
+        return matching_ids(LocationPage.objects.order_by(), self.terms)
+
+    def _text_filter(self, queryset, ranked):
+        # The facets, the place counts and the page filter by the ids matched once; only an
+        # index that scores relevance itself (PostgreSQL's) matches again, to rank the page.
+        ids = self.matching_ids
+        if ids is None or (ranked and not ranks_per_row("default")):
+            return text_matches(queryset, self.terms, ranked=ranked)
+        if not ids:
+            return queryset.none()
+        # The ids as literal integers: Django would check and bind each of thousands of
+        # parameters on every query (about 20 ms for 6,000), SQLite reads a list at once.
+        listed = RawSQL(",".join(str(int(pk)) for pk in ids), ())
+        queryset = queryset.filter(pk__in=listed)
+        return name_first(queryset, self.terms) if ranked else queryset
 
     @cached_property
     def sort(self):
@@ -447,11 +454,5 @@ class LocationSearch:
         ids = [m.pk for m in self.neighbouring_municipalities]
         if not ids:
             return []
-        listed = set(
-            LocationPage.objects.live()
-            .public()
-            .filter(municipality__in=ids)
-            .values_list("municipality", flat=True)
-            .distinct()
-        )
+        listed = geography.listed_municipality_ids()
         return [m for m in self.neighbouring_municipalities if m.pk not in listed]

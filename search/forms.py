@@ -6,6 +6,7 @@ Bad input never stops a search: a field that does not validate gets a Dutch mess
 it and its filter is left out, while the other filters still apply.
 """
 
+import copy
 import datetime
 import re
 
@@ -15,9 +16,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from opvanglocaties.choices import CareType, ContractForm, Language, SubsidyFramework, Weekday
-from opvanglocaties.models import Municipality, Neighbourhood, PostalCode
+from opvanglocaties.models import Neighbourhood
 
-from . import places, widgets
+from . import geography, places, widgets
 from .choices import Availability, Sort
 from .geo import in_belgium
 from .months import parse_month
@@ -261,14 +262,15 @@ class SearchForm(forms.Form):
             self.data.setlist("wijk", values)
 
     def _neighbourhood_choices(self):
+        # Copies of the wijken kept per publication (`geography`): this form labels them.
         municipality = self._municipality_from_data()
         if municipality is not None:
-            return municipality.neighbourhoods.all()
-        if self.region is not None:
-            return Neighbourhood.objects.filter(
-                municipality__in=self.region.municipalities.all()
-            ).select_related("municipality")
-        return Neighbourhood.objects.none()
+            kept = geography.municipality_neighbourhoods(municipality.pk)
+        elif self.region is not None:
+            kept = geography.region_neighbourhoods(self.region)
+        else:
+            kept = []
+        return [copy.copy(neighbourhood) for neighbourhood in kept]
 
     def _municipality_from_data(self):
         # A name typed by the parent ("Sint-Niklaas"), a slug from a link and a postcode
@@ -280,11 +282,11 @@ class SearchForm(forms.Form):
             if POSTCODE_IN_TEXT.fullmatch(slug):
                 self._municipality = self._municipality_serving(slug)
             else:
-                self._municipality = Municipality.objects.filter(slug=slug).first()
+                self._municipality = geography.municipality_by_slug(slug)
         return self._municipality
 
     def _municipality_serving(self, code):
-        served = list(Municipality.objects.filter(postal_codes__code=code).order_by("name_nl"))
+        served = geography.postcode_municipalities(code)
         ids = self.region.municipality_ids() if self.region is not None else set()
         return next((m for m in served if m.pk in ids), served[0] if served else None)
 
@@ -326,7 +328,7 @@ class SearchForm(forms.Form):
                 )
             return neighbourhood
         code = match.group(1)
-        if not PostalCode.objects.filter(code=code).exists():
+        if not geography.postcode_municipalities(code):
             raise forms.ValidationError(
                 _("We do not know postcode %(code)s."), params={"code": code}
             )

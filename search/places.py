@@ -10,10 +10,11 @@ is tested without a database.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.text import slugify
 
-from opvanglocaties.models import LocationPage, Municipality, Neighbourhood, PostalCode
+from opvanglocaties.models import LocationPage
+
+from . import geography
 
 POSTCODE = re.compile(r"[1-9]\d{3}")
 # The longest place name in words ("Sint-Martens-Latem" is one, "Muide Meulestede
@@ -76,26 +77,31 @@ def _spans(tokens):
 def gazetteer_for(text, region=None):
     """Read the postcodes, municipalities and wijken that words of `text` could name.
 
-    At most four queries whatever the data: postcodes, municipalities, wijken, and (only
-    when a place was found) whether the whole text is a location's title.
+    At most one query whatever the data: (only when a place was found) whether the whole
+    text is a location's title. Postcodes, municipalities and wijken are kept per
+    publication (`geography`).
     """
     tokens = _tokens(text)
     if not tokens:
         return Gazetteer()
     slugs = {slug for _start, _length, slug in _spans(tokens) if slug}
     codes = {token for token in tokens if POSTCODE.fullmatch(token)}
-    postcodes = {}
-    if codes:
-        for row in PostalCode.objects.filter(code__in=codes).select_related("municipality"):
-            postcodes.setdefault(row.code, []).append(row.municipality)
-    municipalities = {m.slug: m for m in Municipality.objects.filter(slug__in=slugs)}
+    # Postcodes and municipalities from what the search keeps per publication (`geography`).
+    postcodes = {code: geography.postcode_municipalities(code) for code in codes}
+    postcodes = {code: served for code, served in postcodes.items() if served}
+    municipalities = {
+        slug: municipality
+        for slug in slugs
+        if (municipality := geography.municipality_by_slug(slug)) is not None
+    }
     region_ids = frozenset(region.municipality_ids()) if region is not None else frozenset()
-    in_scope = Q(municipality__in=region_ids) | Q(municipality__in=municipalities.values())
-    for served in postcodes.values():
-        in_scope |= Q(municipality__in=served)
-    neighbourhoods = list(
-        Neighbourhood.objects.filter(in_scope, slug__in=slugs).select_related("municipality")
-    )
+    # The wijken of the region and of the municipalities named, kept per publication too.
+    candidates = list(geography.region_neighbourhoods(region)) if region is not None else []
+    named = [*municipalities.values(), *(m for served in postcodes.values() for m in served)]
+    for municipality_id in dict.fromkeys(m.pk for m in named):
+        if municipality_id not in region_ids:
+            candidates += geography.municipality_neighbourhoods(municipality_id)
+    neighbourhoods = [n for n in candidates if n.slug in slugs]
     gazetteer = Gazetteer(postcodes, municipalities, neighbourhoods, region_ids)
     if postcodes or municipalities or neighbourhoods:
         gazetteer.is_a_title = (

@@ -5,9 +5,9 @@ from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
 from opvanglocaties.models import Region
-from opvanglocaties.presenters import CARD_PREFETCH, FicheCard
 
 from . import compare, geo
+from .cards import result_cards
 from .facets import facets
 from .filters import LocationSearch
 from .forms import SearchForm
@@ -81,7 +81,8 @@ def search_context(request, page):
         # fields, so a link that drops the wijk or changes the municipality is not undone by
         # the same place read again from the text.
         request.GET = form.data
-    results = search.results().prefetch_related(*CARD_PREFETCH)
+    # The cards' rows (opening hours, availability) are read only for cards not kept yet.
+    results = search.results()
     counts = facets(search)
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = counts.pop("total")  # counted with the facets, in the same query
@@ -90,7 +91,7 @@ def search_context(request, page):
         "form": form,
         "search": search,
         "results": page_of_results,
-        "cards": cards(page_of_results, search, request),
+        "cards": result_cards(page_of_results, search, request),
         "facets": counts,
         "suggestions": [] if paginator.count else widen(request.GET, region, search),
         "narrowed_by": [] if paginator.count else narrowed_by(form, search),
@@ -134,29 +135,6 @@ def narrowed_by(form, search):
         if value not in (None, "", (), False):
             parts.append(_("the filter “%(label)s”") % {"label": form.fields[name].label})
     return parts
-
-
-def cards(locations, search, request=None):
-    """The cards of the shown fiches, with what the search knows about each: its distance
-    from the origin, whether it lies in a buurgemeente, and the region serving it when that
-    is not this one."""
-    outside = search.other_region_names
-    neighbouring = {m.pk for m in search.neighbouring_municipalities}
-    return [
-        FicheCard.of(
-            location,
-            request,
-            distance_km=(
-                geo.distance_km(search.origin, location.latitude, location.longitude)
-                if search.origin
-                else None
-            ),
-            in_neighbouring_municipality=location.municipality_id in neighbouring,
-            other_region=outside.get(location.municipality_id, ""),
-            stale_before=search.stale_before,
-        )
-        for location in locations
-    ]
 
 
 def widen(params, region, search):

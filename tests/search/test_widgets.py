@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
+from django.template.loader import render_to_string
 
 from search import widgets
 from search.forms import SearchForm
@@ -52,3 +53,25 @@ def test_python_drawn_widgets_match_djangos_templates(gent, query):
         # The bound field's own attributes come through: the error state, the typed value.
         assert 'aria-invalid="true"' in str(form["leeftijd"])
         assert 'value="a&quot;b&lt;x&gt;"' in str(form["q"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", FILLED_IN, "gemeente=gent&wijk=ledeberg&wijk=nergens&subsidie=x&taal=nl"],
+    ids=["empty", "filled-in-with-errors", "wijken-chosen-and-unknown"],
+)
+def test_python_drawn_fields_match_the_field_template(gent, wijken, query):
+    form = SearchForm(QueryDict(query))
+    form.is_valid()
+    for name in form.fields:
+        for hide_legend in (False, True):
+            template = render_to_string(
+                "search/includes/field.html", {"field": form[name], "hide_legend": hide_legend}
+            )
+            ours = widgets.field_html(form[name], hide_legend=hide_legend)
+            assert normalised(ours) == normalised(template), name
+            # The same text too, but for the template's line breaks and indentation.
+            assert "".join(ours.split()) == "".join(template.split()), name
+    if query.startswith("gemeente"):
+        assert "checked" in widgets.field_html(form["wijk"])
+        assert 'class="errors"' in widgets.field_html(form["wijk"])

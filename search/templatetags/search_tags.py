@@ -1,0 +1,14 @@
+"""`{% search_field form.q %}`: one field of the search form, drawn in Python
+(`search.widgets.field_html`, the same HTML as `search/includes/field.html`)."""
+
+from django import template
+
+from search.widgets import field_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def search_field(field, hide_legend=False):
+    """The field's label, help text, input and errors (see `search.widgets.field_html`)."""
+    return field_html(field, hide_legend=hide_legend)
