@@ -61,7 +61,14 @@ def world(region, make_location):
 
 @pytest.fixture
 def dpo(db):
-    return UserFactory(username="fg", groups=[role(DATA_PROTECTION_OFFICER)])
+    # Fixed names: the page shows the officer's own name, and a random one can be the
+    # family's ("Karel"), which the test looks for as request content.
+    return UserFactory(
+        username="fg",
+        first_name="Fien",
+        last_name="Gegevensbeschermer",
+        groups=[role(DATA_PROTECTION_OFFICER)],
+    )
 
 
 def listing(user, **params):
