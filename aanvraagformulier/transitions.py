@@ -33,12 +33,14 @@ class Transition:
     label: str
 
 
+# In the order the detail view offers them: the first that applies is the primary button,
+# so each status's step forward comes before "no place".
 TRANSITIONS = {
     "accept_for_review": Transition(
         (S.NEW, S.NO_PLACE), S.ACCEPTED_FOR_REVIEW, _("Accept for review")
     ),
-    "no_place": Transition((S.NEW, S.ACCEPTED_FOR_REVIEW), S.NO_PLACE, _("No place")),
     "approve": Transition((S.ACCEPTED_FOR_REVIEW,), S.APPROVED, _("Offer a place")),
+    "no_place": Transition((S.NEW, S.ACCEPTED_FOR_REVIEW), S.NO_PLACE, _("No place")),
     "not_approve": Transition((S.ACCEPTED_FOR_REVIEW,), S.NOT_APPROVED, _("Not approved")),
     "enrol": Transition((S.APPROVED,), S.ENROLLED, _("Enrolled")),
 }

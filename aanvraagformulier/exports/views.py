@@ -43,6 +43,10 @@ class ExportsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Exports")
     header_icon = "download"
 
+    def get_breadcrumbs_items(self):
+        # Without this the admin's header shows only "Home", as if on the dashboard.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not loket_regions(request.user).exists():
             raise Http404

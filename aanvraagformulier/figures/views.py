@@ -78,6 +78,10 @@ class FiguresView(LoketOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Figures")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        # Without this the admin's header shows only "Home", as if on the dashboard.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get(self, request):
         self.approval_form = ApprovalForm()
         self.approving = None

@@ -1,6 +1,7 @@
 """The read-only detail view: the policy's fields, an access record, 404 outside the scope."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -132,3 +133,20 @@ def test_an_overdue_badge_shows(world, region):
     html = logged_in(staff_of(mine)).get(url(row)).content.decode()
 
     assert 'data-badge="overdue"' in html
+
+
+@pytest.mark.parametrize(
+    ("status", "primary"),
+    [("new", "accept_for_review"), ("accepted_for_review", "approve"), ("approved", "enrol")],
+)
+def test_the_primary_button_is_the_step_forward(world, region, status, primary):
+    # After "accept for review" the next step is offering a place; "no place" stays offered,
+    # as a secondary button.
+    mine, a, _b = world
+    row = make_request(region, [a], [status]).locations.get()
+
+    html = logged_in(staff_of(mine)).get(url(row)).content.decode()
+
+    buttons = re.findall(r'<button type="submit" name="action" value="(\w+)" class="([^"]+)"', html)
+    assert buttons[0] == (primary, "button")
+    assert all("button-secondary" in classes for _name, classes in buttons[1:])

@@ -250,3 +250,14 @@ def test_the_model_refuses_to_go_live_without_approval(world, loket_user, home_p
     with pytest.raises(ValidationError, match="Lokaal Overleg Kinderopvang"):
         home_page.add_child(instance=page)
     assert not Page.objects.filter(slug="cijfers").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "title"), [("/admin/cijfers/", "Cijfers"), ("/admin/exports/", "Exports")]
+)
+def test_the_header_names_the_page_not_just_home(region, loket_user, path, title):
+    html = logged_in(loket_user).get(path).content.decode()
+
+    start = html.index("data-w-breadcrumbs")
+    breadcrumbs = html[start : html.index("</ol>", start)]
+    assert title in breadcrumbs

@@ -50,7 +50,7 @@ def test_allowed_actions_follow_the_table(world):
     _mine, location, region = world
     row = make_request(region, [location], ["accepted_for_review"]).locations.get()
 
-    assert [name for name, _t in allowed_actions(row)] == ["no_place", "approve", "not_approve"]
+    assert [name for name, _t in allowed_actions(row)] == ["approve", "no_place", "not_approve"]
 
 
 def test_an_unknown_action_is_refused(world):
