@@ -8,7 +8,12 @@ more than the table.
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-LABEL_WIDTH = 170
+LABEL_WIDTH = 200
+# Labels are 12px text ending at the bar (figures.css): about 7px a character at most, so a
+# longer label is shortened to fit the label column instead of running off the left edge;
+# its full text is the SVG title (a tooltip) and stands in the table beside the chart.
+CHARACTER_WIDTH = 7
+LABEL_CHARACTERS = (LABEL_WIDTH - 8) // CHARACTER_WIDTH
 BAR_AREA = 330
 ROW_HEIGHT = 22
 BAR_HEIGHT = 16
@@ -33,12 +38,15 @@ def bar_chart(rows, series=1, title=""):
     for index, row in enumerate(rows):
         top = index * band
         label = str(row[0])
-        short = label if len(label) <= 24 else label[:23] + "…"
+        fits = len(label) <= LABEL_CHARACTERS
+        short = label if fits else label[: LABEL_CHARACTERS - 1] + "…"
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" class="chart-label">'
+                "<title>{}</title>{}</text>",
                 LABEL_WIDTH - 8,
                 top + ROW_HEIGHT * series / 2 + 5,
+                label,
                 short,
             )
         )

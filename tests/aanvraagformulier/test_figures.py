@@ -4,6 +4,7 @@ CSV, and publishing a frozen report only with the council's approval (real admin
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from aanvraagformulier.figures import charts
 from aanvraagformulier.figures.compute import figures
 from aanvraagformulier.models import FiguresReportPage, FiguresSnapshot, RequestedLocation
 from aanvraagformulier.transitions import apply
@@ -261,3 +263,17 @@ def test_the_header_names_the_page_not_just_home(region, loket_user, path, title
     start = html.index("data-w-breadcrumbs")
     breadcrumbs = html[start : html.index("</ol>", start)]
     assert title in breadcrumbs
+
+
+def test_a_long_wijk_name_fits_the_charts_label_column():
+    # 12px labels end at the bar: at about 7px a character, a label of more than
+    # (LABEL_WIDTH - 8) / 7 characters ran off the chart's left edge ("…ntse Kanaaldorpen").
+    long_name = "Elisabethbegijnhof - Prinsenhof - Papegaai - Sint-Michiels"
+
+    svg = str(charts.bar_chart([(long_name, 12), ("Ledeberg", 7)]))
+
+    shown = re.findall(r'class="chart-label"><title>[^<]*</title>([^<]*)</text>', svg)
+    assert shown[1] == "Ledeberg"
+    assert shown[0].startswith("Elisabethbegijnhof") and shown[0].endswith("…")
+    assert len(shown[0]) * 7 <= charts.LABEL_WIDTH - 8
+    assert f"<title>{long_name}</title>" in svg  # the whole name on hover, and in the table
