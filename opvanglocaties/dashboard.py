@@ -13,7 +13,7 @@ import datetime
 from django.db.models import F, OuterRef, Subquery
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.roles import PROVIDER_ROLES
+from core.roles import PROVIDER_ROLES, group_names
 
 from . import freshness
 from .models import AvailabilityReminder, LocationPage, Region
@@ -31,9 +31,7 @@ def is_loket(user):
 def is_provider(user):
     """Whether `user` is a provider: a location or location group account, not the loket."""
     return (
-        user.is_active
-        and not is_loket(user)
-        and user.groups.filter(name__in=PROVIDER_ROLES).exists()
+        user.is_active and not is_loket(user) and not group_names(user).isdisjoint(PROVIDER_ROLES)
     )
 
 

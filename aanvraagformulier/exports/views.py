@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket, loket_regions
 
 from ..figures.views import FIRST_YEAR
 from ..models import Export, ExportKind
@@ -48,7 +48,7 @@ class ExportsView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def dispatch(self, request, *args, **kwargs):
-        if not loket_regions(request.user).exists():
+        if not is_loket(request.user):
             raise Http404
         self.made, self.password = None, None
         return super().dispatch(request, *args, **kwargs)

@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from opvanglocaties.permissions import loket_regions
+from opvanglocaties.permissions import is_loket, loket_regions
 
 from ..models import FiguresSnapshot
 from .charts import figure_charts
@@ -64,7 +64,7 @@ class LoketOnlyMixin:
     """404 for anyone who is not the loket of a region."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not loket_regions(request.user).exists():
+        if not is_loket(request.user):
             raise Http404
         self.choice_form = FiguresForm(request.GET if request.GET else None, user=request.user)
         self.region, self.year = self.choice_form.choice()

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from core.roles import LOCATION, LOKET, forget, has_role
+from opvanglocaties import dashboard
 from opvanglocaties.permissions import is_loket
 
 from ..conftest import role
@@ -46,3 +47,12 @@ def test_inactive_users_and_superusers_need_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert not has_role(inactive, LOKET)
         assert has_role(superuser, LOKET)
+
+
+def test_a_provider_is_recognised_from_the_groups_already_read(django_assert_num_queries):
+    user = UserFactory(groups=[role(LOCATION)])
+    assert has_role(user, LOCATION) and not user.has_perm("opvanglocaties.change_region")
+
+    # The dashboard's panels ask on every admin page; the answer needs no further query.
+    with django_assert_num_queries(0):
+        assert dashboard.is_provider(user)
