@@ -18,11 +18,11 @@ from aanvraagformulier.figures.compute import figures
 from aanvraagformulier.figures.keeping import rebuild
 from aanvraagformulier.models import FigureCount, RequestedLocation, RequestStatus
 from aanvraagformulier.transitions import apply
-from opvanglocaties.models import Municipality
 
 from ..conftest import logged_in
 from ..factories import NeighbourhoodFactory, municipality
 from .backoffice import make_request
+from .figures_world import figures_world
 
 pytestmark = pytest.mark.django_db
 
@@ -31,26 +31,8 @@ DASHBOARD = "/admin/cijfers/"
 
 @pytest.fixture
 def world(region, make_location):
-    gent = municipality("44021")
-    destelbergen = Municipality.objects.get(name_nl="Destelbergen")
-    region.municipalities.add(destelbergen)
-    ledeberg = NeighbourhoodFactory(name="Ledeberg", slug="ledeberg")
-    brugse_poort = NeighbourhoodFactory(name="Brugse Poort", slug="brugse-poort")
-    places = {
-        "ledeberg": make_location(title="Aster", neighbourhood=ledeberg, licensed_capacity=30),
-        "ledeberg_2": make_location(title="Azalea", neighbourhood=ledeberg),
-        "brugse_poort": make_location(title="Beuk", neighbourhood=brugse_poort),
-        "destelbergen": make_location(
-            title="Ceder", postcode="9070", municipality=destelbergen, latitude=None, longitude=None
-        ),
-        "antwerpen": make_location(
-            title="Den",
-            postcode="2000",
-            municipality=municipality("11002"),
-            latitude=None,
-            longitude=None,
-        ),
-    }
+    region, gent, places, ledeberg = figures_world(region, make_location)
+    places["ledeberg_2"] = make_location(title="Azalea", neighbourhood=ledeberg)
     return region, gent, places
 
 

@@ -18,11 +18,11 @@ from aanvraagformulier.figures import charts
 from aanvraagformulier.figures.compute import figures
 from aanvraagformulier.models import FiguresReportPage, FiguresSnapshot, RequestedLocation
 from aanvraagformulier.transitions import apply
-from opvanglocaties.models import Municipality
 
 from ..conftest import logged_in
-from ..factories import NeighbourhoodFactory, UserFactory, municipality
+from ..factories import UserFactory
 from .backoffice import make_request
+from .figures_world import figures_world
 
 pytestmark = pytest.mark.django_db
 
@@ -32,25 +32,7 @@ CSV = "/admin/cijfers/csv/"
 
 @pytest.fixture
 def world(region, make_location):
-    gent = municipality("44021")
-    destelbergen = Municipality.objects.get(name_nl="Destelbergen")
-    region.municipalities.add(destelbergen)
-    ledeberg = NeighbourhoodFactory(name="Ledeberg", slug="ledeberg")
-    brugse_poort = NeighbourhoodFactory(name="Brugse Poort", slug="brugse-poort")
-    places = {
-        "ledeberg": make_location(title="Aster", neighbourhood=ledeberg, licensed_capacity=30),
-        "brugse_poort": make_location(title="Beuk", neighbourhood=brugse_poort),
-        "destelbergen": make_location(
-            title="Ceder", postcode="9070", municipality=destelbergen, latitude=None, longitude=None
-        ),
-        "antwerpen": make_location(
-            title="Den",
-            postcode="2000",
-            municipality=municipality("11002"),
-            latitude=None,
-            longitude=None,
-        ),
-    }
+    region, gent, places, _ledeberg = figures_world(region, make_location)
     return region, gent, places
 
 
