@@ -36,20 +36,11 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 BASE_DIR = Path(__file__).resolve().parents[1]
+# The browser tests' chromium settings (plain constants: no Django is imported here).
+sys.path.insert(0, str(BASE_DIR))
+from tests.e2e.chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402
+
 PYTHON = sys.executable
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# The flags tests/e2e/conftest.py gives Debian's chromium (it hangs on a closed network
-# unless told not to phone home).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 PASSWORD = "demo"  # opvanglocaties.demo.builder.DEMO_PASSWORD

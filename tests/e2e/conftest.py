@@ -22,23 +22,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
 from ..conftest import prepare_serialized_rollbacks
+from .chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
 E2E_DIR = Path(__file__).parent
 BASE_DIR = E2E_DIR.parents[1]
 AXE_PATH = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_URL = "/__e2e__/axe.min.js"  # answered by Playwright, never reaches the live server
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Debian's chromium hangs on a closed network unless it is told not to phone home.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "secret-pass-123"  # tests.factories.UserFactory
 
 
