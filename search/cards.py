@@ -31,7 +31,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core import cache as page_cache
-from opvanglocaties.presenters import CARD_PREFETCH, FicheCard, badge_html, distance_text
+from opvanglocaties.models import LocationPage
+from opvanglocaties.presenters import (
+    CARD_PREFETCH,
+    CARD_SELECT,
+    FicheCard,
+    badge_html,
+    distance_text,
+)
 
 from . import geo
 
@@ -41,6 +48,8 @@ DISTANCE_MARK = "<!--card:distance-->"
 BADGE_MARK = "<!--card:badge-->"
 # The template writes " · " before a distance; without a distance both go.
 DISTANCE_SLOT = f" · {DISTANCE_MARK}"
+# What a kept card needs of a result: its key, distance and badge (`result_cards`).
+ROW_FIELDS = ("pk", "title", "latitude", "longitude", "municipality_id", "live_revision_id")
 
 
 @dataclass(frozen=True)
@@ -68,8 +77,10 @@ def _key(page, site_id, cutoff):
     )
 
 
-def _draw(pages, request, cutoff):
-    """The cards of `pages` with the markers in place of the distance and the badge."""
+def _draw(ids, request, cutoff):
+    """The cards of the fiches `ids` with the markers in place of the distance and the
+    badge, as {id: HTML}."""
+    pages = list(LocationPage.objects.filter(pk__in=ids).select_related(*CARD_SELECT))
     prefetch_related_objects(pages, *CARD_PREFETCH)
     template = get_template(TEMPLATE)
     compare = _("Compare")
@@ -86,10 +97,13 @@ def _draw(pages, request, cutoff):
     return drawn
 
 
-def result_cards(pages, search, request=None):
-    """The `ResultCard`s of one page of results (fiches fetched with `CARD_SELECT`), with
-    their distance from the search's origin and their buurgemeente or region badge."""
-    pages = list(pages)
+def result_cards(rows, search, request=None):
+    """The `ResultCard`s of one page of results, with their distance from the search's
+    origin and their buurgemeente or region badge.
+
+    `rows` are the page's fiches as values (`ROW_FIELDS`, by attribute): a kept card needs no
+    more, and the fiches of the cards still to draw are read in one query."""
+    pages = list(rows)
     if not pages:
         return []
     cutoff = search.stale_before
@@ -102,7 +116,7 @@ def result_cards(pages, search, request=None):
     if keep:
         found = store.get_many(list(keys.values()))
         html = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [page for page in pages if page.pk not in html]
+    missing = [page.pk for page in pages if page.pk not in html]
     if missing:
         drawn = _draw(missing, request, cutoff)
         html.update(drawn)
@@ -113,6 +127,8 @@ def result_cards(pages, search, request=None):
     badges = {}
     cards = []
     for page in pages:
+        if page.pk not in html:
+            continue  # unpublished between the page's query and the drawing: not shown
         distance_km = (
             geo.distance_km(search.origin, page.latitude, page.longitude) if search.origin else None
         )

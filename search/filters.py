@@ -51,6 +51,11 @@ TODDLER_FROM_MONTHS = 18
 # (type, tariff, subsidy). Elasticsearch keeps its best matches only; with the same filters
 # in every query, the results, their total and the facets count from the same matches.
 INDEXED_CONDITIONS = frozenset({"municipality", "neighbourhood", "age", "radius"})
+# The conditions the text's matches are read within (`LocationSearch.matching_ids`): those
+# that every query of a search page keeps (the place facets leave out the wijken, no query
+# leaves out these). A common word matches three quarters of the fiches; within the place
+# asked for the list is a few hundred ids, and every query after it filters by that list.
+MATCH_SCOPE = frozenset({"municipality", "age", "radius"})
 
 
 def words(text):
@@ -141,6 +146,16 @@ class LocationSearch:
                 )
             return in_neighbourhoods
         return Q(municipality__in=ids) if ids is not None else Q()
+
+    def in_neighbourhoods(self, municipality_id, neighbourhood_id):
+        """Whether a fiche in this municipality and wijk passes the wijk filter: `_scope()`'s
+        condition in Python, for rows read without it (the place facets)."""
+        chosen = {n.pk for n in self.query.neighbourhoods}
+        if not chosen:
+            return True
+        return neighbourhood_id in chosen or municipality_id in {
+            m.pk for m in self.neighbouring_municipalities
+        }
 
     # -- from where (distance) -----------------------------------------------------------
 
@@ -321,7 +336,7 @@ class LocationSearch:
                 others &= condition
         queryset = LocationPage.objects.live().filter(indexed)
         if self.terms:
-            queryset = self._text_filter(queryset, ranked)
+            queryset = self._text_filter(queryset, ranked, leave_out)
         queryset = queryset.filter(others)
         if "radius" in self.conditions and "radius" not in leave_out:
             radius = self.query.radius_km
@@ -332,14 +347,19 @@ class LocationSearch:
 
     @cached_property
     def matching_ids(self):
-        """The ids of the fiches whose text matches, read once per search (a database
-        index), or None (a search server, asked per query: `backends.matching_ids`)."""
-        return matching_ids(LocationPage.objects.order_by(), self.terms)
+        """The ids of the fiches in scope (`MATCH_SCOPE`) whose text matches, read once per
+        search (a database index), or None (a search server, asked per query:
+        `backends.matching_ids`)."""
+        scope = Q()
+        for name in MATCH_SCOPE & self.conditions.keys():
+            scope &= self.conditions[name]
+        return matching_ids(LocationPage.objects.order_by().filter(scope), self.terms)
 
-    def _text_filter(self, queryset, ranked):
+    def _text_filter(self, queryset, ranked, leave_out=()):
         # The facets, the place counts and the page filter by the ids matched once; only an
         # index that scores relevance itself (PostgreSQL's) matches again, to rank the page.
-        ids = self.matching_ids
+        # A query without one of the scope's conditions cannot use the scoped list.
+        ids = None if MATCH_SCOPE & set(leave_out) else self.matching_ids
         if ids is None or (ranked and not ranks_per_row("default")):
             return text_matches(queryset, self.terms, ranked=ranked)
         if not ids:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from opvanglocaties.models import Region
 
 from . import compare, geo
-from .cards import result_cards
+from .cards import ROW_FIELDS, result_cards
 from .facets import facets
 from .filters import LocationSearch
 from .forms import SearchForm
@@ -81,8 +81,9 @@ def search_context(request, page):
         # fields, so a link that drops the wijk or changes the municipality is not undone by
         # the same place read again from the text.
         request.GET = form.data
-    # The cards' rows (opening hours, availability) are read only for cards not kept yet.
-    results = search.results()
+    # The page's fiches as the few values a kept card needs (`cards.ROW_FIELDS`): the fiche
+    # itself, its rows and relations, is read only for the cards not kept yet.
+    results = search.results().values_list(*ROW_FIELDS, named=True)
     counts = facets(search)
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = counts.pop("total")  # counted with the facets, in the same query

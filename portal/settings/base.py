@@ -135,6 +135,15 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 
+def postgres_session_setting(options, name, value):
+    """PostgreSQL connection OPTIONS with `-c name=value` added after any `options` the
+    DATABASE_URL already carries (the server sets it for the session)."""
+    options = dict(options)
+    extra = f"-c {name}={value}"
+    options["options"] = f"{options['options']} {extra}" if options.get("options") else extra
+    return options
+
+
 def postgres_timeouts(options, connect_timeout, statement_timeout):
     """PostgreSQL connection OPTIONS with connect and statement timeouts (seconds; 0 = none).
 
@@ -147,9 +156,9 @@ def postgres_timeouts(options, connect_timeout, statement_timeout):
     if connect_timeout:
         options["connect_timeout"] = connect_timeout
     if statement_timeout:
-        milliseconds = int(statement_timeout * 1000)
-        extra = f"-c statement_timeout={milliseconds}"
-        options["options"] = f"{options['options']} {extra}" if options.get("options") else extra
+        options = postgres_session_setting(
+            options, "statement_timeout", int(statement_timeout * 1000)
+        )
     return options
 
 
@@ -168,6 +177,11 @@ DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.pos
 # gunicorn.conf.py keeps its timeout above the sum of these two.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20"))
+# PostgreSQL's planner prices a random page read at 4 sequential ones, a figure from spinning
+# disks. On SSD storage (what a server has today) 1.1 is the usual setting; with 4 the search's
+# facet query read the whole availability table three times instead of looking up the few
+# hundred fiches in view (bench/README.md, "Search, round 4"). 0 keeps the server's own.
+DATABASE_RANDOM_PAGE_COST = float(os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1"))
 # SQLite (the embedded default, a single-host install): the write-ahead log, and an fsync at
 # its checkpoints rather than at every commit. What SQLite itself advises for a web server:
 # readers never wait for the writer, and a commit costs a write instead of two fsyncs. Never
@@ -178,10 +192,16 @@ SQLITE_INIT_COMMAND = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
 
 def database_options(database):
     """The connection OPTIONS every environment gives its database (the bench's included):
-    the timeouts on PostgreSQL, the write-ahead log on SQLite."""
+    the timeouts and the planner's price of a random read on PostgreSQL, the write-ahead log
+    on SQLite."""
     options = dict(database.get("OPTIONS", {}))
     if database["ENGINE"] == "django.db.backends.postgresql":
-        return postgres_timeouts(options, DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT)
+        options = postgres_timeouts(options, DATABASE_CONNECT_TIMEOUT, DATABASE_STATEMENT_TIMEOUT)
+        if DATABASE_RANDOM_PAGE_COST:
+            options = postgres_session_setting(
+                options, "random_page_cost", f"{DATABASE_RANDOM_PAGE_COST:g}"
+            )
+        return options
     if database["ENGINE"] == "django.db.backends.sqlite3":
         options.setdefault("init_command", SQLITE_INIT_COMMAND)
     return options

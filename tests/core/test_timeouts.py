@@ -56,15 +56,37 @@ def production_database_settings(**env):
 
 def test_postgres_gets_connect_and_statement_timeouts_and_checked_persistent_connections():
     assert production_database_settings() == {
-        "OPTIONS": {"connect_timeout": 5, "options": "-c statement_timeout=20000"},
+        "OPTIONS": {
+            "connect_timeout": 5,
+            "options": "-c statement_timeout=20000 -c random_page_cost=1.1",
+        },
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
     custom = production_database_settings(
-        DATABASE_CONNECT_TIMEOUT="3", DATABASE_STATEMENT_TIMEOUT="0", DATABASE_CONN_MAX_AGE="0"
+        DATABASE_CONNECT_TIMEOUT="3",
+        DATABASE_STATEMENT_TIMEOUT="0",
+        DATABASE_CONN_MAX_AGE="0",
+        DATABASE_RANDOM_PAGE_COST="0",
     )
     assert custom["OPTIONS"] == {"connect_timeout": 3}
     assert custom["CONN_MAX_AGE"] == 0
+
+
+def test_postgres_prices_a_random_read_as_on_ssd_unless_told_otherwise():
+    """The planner's random_page_cost (issue 15): 1.1 by default, the environment's when set;
+    with 4, PostgreSQL's own default, the search's facets read the availability table whole."""
+    options = production_database_settings(DATABASE_RANDOM_PAGE_COST="2.5")["OPTIONS"]
+    assert options["options"] == "-c statement_timeout=20000 -c random_page_cost=2.5"
+
+
+@pytest.mark.django_db
+def test_the_connection_runs_with_the_random_page_cost_of_the_settings():
+    if connection.vendor != "postgresql":
+        pytest.skip("random_page_cost is a PostgreSQL planner setting (run with DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
 
 
 def test_statement_timeout_keeps_options_from_the_database_url():

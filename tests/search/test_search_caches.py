@@ -249,6 +249,28 @@ def test_query_count_with_the_caches_does_not_grow_with_the_fiches(
 
     assert large[1][1] > small[1][1] > 0
     assert [count for count, _total in large] == [count for count, _total in small]
-    # The place search with everything kept: routing, the view restriction of the page,
-    # the facets, the place counts, the page of results, the transaction.
-    assert small[1][0] <= 12
+    # The place search with everything kept: the transaction, routing, the view
+    # restrictions on the page's way, the facets with the place counts in one query, the
+    # page of results.
+    assert small[1][0] <= 8
+
+
+def test_the_text_is_matched_within_the_place_asked(client, search_page, make_location, wijken):
+    """The ids matched once are those in the municipality and buurgemeenten asked (a common
+    word matches three quarters of Flanders' fiches), and still those of every wijk there:
+    the wijk facet counts the other wijken's matches."""
+    ledeberg, gentbrugge = wijken
+    in_ledeberg = make_location(title="Zonnetje Ledeberg", neighbourhood=ledeberg)
+    in_gentbrugge = make_location(title="Zonnetje Gentbrugge", neighbourhood=gentbrugge)
+    elsewhere = make_location(
+        title="Zonnetje Destelbergen", municipality=municipality(DESTELBERGEN), postcode="9070"
+    )
+    params = {"q": "zonnetje", "gemeente": "gent", "wijk": ledeberg.slug}
+    response = search(client, params)
+
+    assert response.context["search"].matching_ids is not None
+    assert set(response.context["search"].matching_ids) == {in_ledeberg.pk, in_gentbrugge.pk}
+    assert [r.title for r in response.context["results"]] == ["Zonnetje Ledeberg"]
+    wijk_counts = {v.value: v.count for v in response.context["facets"]["neighbourhood"]}
+    assert wijk_counts == {ledeberg.slug: 1, gentbrugge.slug: 1}
+    assert elsewhere.pk not in response.context["search"].matching_ids
