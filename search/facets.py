@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 
 from .choices import Availability
+from .filters import FREE_LATER_BIT, FREE_NOW_BIT
 
 # The grouped rows' columns for the three availability values.
 FREE_NOW, FREE_LATER, UNKNOWN = "free_now", "free_later", "availability_unknown"
@@ -106,16 +107,16 @@ def _grouped_rows(search, with_places):
     rows = list(
         search.filtered(leave_out=leave_out)
         .order_by()
-        .annotate(
-            **{
-                column: search.availability_condition(value)
-                for value, column in AVAILABILITY_COLUMNS.items()
-            }
-        )
-        .values(*(facet.column for facet in FIELD_FACETS), *AVAILABILITY_COLUMNS.values(), *places)
+        .annotate(current=search.current_condition(), code=search.availability_code())
+        .values(*(facet.column for facet in FIELD_FACETS), "current", "code", *places)
         .annotate(n=Count("pk"))
     )
     for row in rows:
+        # `availability_condition`'s three values, from the current flag and the code.
+        current, code = row.pop("current"), row.pop("code")
+        row[FREE_NOW] = bool(current and code and code & FREE_NOW_BIT)
+        row[FREE_LATER] = bool(current and code and code & FREE_LATER_BIT)
+        row[UNKNOWN] = not current or code is None
         row["in_neighbourhoods"] = not with_places or search.in_neighbourhoods(
             row["municipality"], row["neighbourhood"]
         )

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import (
+    BooleanField,
     Case,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
+    Max,
     Min,
     OuterRef,
     Q,
@@ -77,12 +80,19 @@ def age_group_for(months):
     return AgeGroup.TODDLER if months >= TODDLER_FROM_MONTHS else AgeGroup.BABY
 
 
+def free_q(until):
+    """An availability row with a place free on or before `until`."""
+    return Q(status=AvailabilityStatus.FREE_NOW) | Q(
+        status=AvailabilityStatus.FREE_FROM, free_from__lte=until
+    )
+
+
+LATER_Q = Q(status__in=[AvailabilityStatus.FREE_NOW, AvailabilityStatus.FREE_FROM])
+
+
 def free_rows(until, age_group=None):
     """Availability rows with a place free on or before `until` (for the child's age group)."""
-    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(
-        Q(status=AvailabilityStatus.FREE_NOW)
-        | Q(status=AvailabilityStatus.FREE_FROM, free_from__lte=until)
-    )
+    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(free_q(until))
     if age_group:
         rows = rows.filter(age_group=age_group)
     return rows
@@ -90,13 +100,14 @@ def free_rows(until, age_group=None):
 
 def later_rows(age_group=None):
     """Availability rows that promise a free place, now or at any later date."""
-    rows = AgeGroupAvailability.objects.filter(
-        page=OuterRef("pk"),
-        status__in=[AvailabilityStatus.FREE_NOW, AvailabilityStatus.FREE_FROM],
-    )
+    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(LATER_Q)
     if age_group:
         rows = rows.filter(age_group=age_group)
     return rows
+
+
+# The bits of `LocationSearch.availability_code()`.
+HAS_ROWS, FREE_LATER_BIT, FREE_NOW_BIT = 1, 2, 4
 
 
 @dataclass
@@ -220,11 +231,50 @@ class LocationSearch:
             )
         if choice == Availability.NOW:
             return current & Q(Exists(free_rows(timezone.localdate(), self.age_group)))
+        later = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(
+            self._free_later_q()
+        )
+        if self.age_group:
+            later = later.filter(age_group=self.age_group)
+        return current & Q(Exists(later))
+
+    def _free_later_q(self):
+        # The "free later" of the availability filter: by the month asked for, or any date.
         if self.query.free_by_month:
-            return current & Q(
-                Exists(free_rows(month_end(self.query.free_by_month), self.age_group))
+            return free_q(month_end(self.query.free_by_month))
+        return LATER_Q
+
+    def availability_code(self):
+        """The availability facet's three conditions as one value per fiche, for the facets'
+        grouped query: NULL for a fiche without availability rows, else `HAS_ROWS`, plus
+        `FREE_LATER_BIT` and `FREE_NOW_BIT` when a row for the child's age group promises a
+        place (`availability_condition`'s FROM_MONTH and NOW without the freshness, which
+        `current_condition` gives). One correlated subquery where the three conditions
+        took three `EXISTS`: on PostgreSQL those were read as three scans of the whole
+        availability table, and building them took more than running them."""
+        age = Q(age_group=self.age_group) if self.age_group else Q()
+
+        def bit(condition, value):
+            return Max(Case(When(age & condition, then=Value(value)), default=Value(0)))
+
+        code = (
+            AgeGroupAvailability.objects.filter(page=OuterRef("pk"))
+            .order_by()
+            .values("page")
+            .annotate(
+                code=bit(free_q(timezone.localdate()), FREE_NOW_BIT)
+                + bit(self._free_later_q(), FREE_LATER_BIT)
+                + Value(HAS_ROWS)
             )
-        return current & Q(Exists(later_rows(self.age_group)))
+            .values("code")
+        )
+        return Subquery(code, output_field=IntegerField())
+
+    def current_condition(self):
+        """Whether a fiche's availability is current, as a value (NULL when never confirmed)."""
+        return ExpressionWrapper(
+            freshness.current_q(self.stale_before), output_field=BooleanField()
+        )
 
     @cached_property
     def conditions(self):
