@@ -101,3 +101,47 @@ def test_the_open_data_carries_the_confirmation_date(client, fiches):
     rows = {row["name"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["Oud"]["availability_confirmed_on"] == days_ago(31).isoformat()
     assert rows["Vers"]["availability_confirmed_on"] == days_ago(30).isoformat()
+
+
+def test_each_availability_count_is_the_number_its_link_finds(client, search_page, make_location):
+    """The facets read the availability as one value per fiche (`availability_code`), the
+    filter as `EXISTS` conditions (`availability_condition`): the two must agree, whatever
+    the age, the month, the freshness and the rows (issue 15, search round 4)."""
+    today = timezone.localdate()
+    in_two_months = (today.replace(day=1) + datetime.timedelta(days=62)).replace(day=1)
+    cases = [
+        (30, [("baby", FREE_NOW, None)]),
+        (31, [("baby", FREE_NOW, None)]),  # no longer current
+        (None, [("toddler", FREE_NOW, None)]),  # never confirmed
+        (0, []),  # confirmed, no rows
+        (0, [("baby", "full", None)]),
+        (0, [("toddler", "free_from", today + datetime.timedelta(days=20))]),
+        (0, [("baby", "free_from", in_two_months + datetime.timedelta(days=3))]),
+        (0, [("baby", "full", None), ("toddler", FREE_NOW, None)]),
+        (2, [("baby", "free_from", today - datetime.timedelta(days=3))]),
+    ]
+    for number, (confirmed, rows) in enumerate(cases):
+        fiche = make_location(
+            title=f"Locatie {number}",
+            availability_confirmed_on=None if confirmed is None else days_ago(confirmed),
+        )
+        for age_group, status, free_from in rows:
+            set_availability(fiche, status, free_from=free_from, age_group=age_group)
+
+    month = in_two_months.strftime("%Y-%m")
+    counts = {}
+    for name, extra in {
+        "all": {},
+        "baby": {"leeftijd": "6"},
+        "toddler": {"leeftijd": "24"},
+        "by month": {"vanaf": month},
+    }.items():
+        facet = client.get("/zoeken/", extra).context["facets"]["availability"]
+        for value in facet:
+            found = client.get("/zoeken/", {**extra, "beschikbaar": value.value})
+            assert value.count == found.context["results"].paginator.count, (extra, value)
+        counts[name] = {value.value: value.count for value in facet}
+    # Free now: 0, 7 and 8; free later also 5 and 6; unknown: 1 (stale), 2 (never), 3 (no rows).
+    assert counts["all"] == {"nu": 3, "vanaf": 5, "onbekend": 3}
+    # For a baby, 7's free place is a toddler's and 5's too.
+    assert counts["baby"] == {"nu": 2, "vanaf": 3, "onbekend": 3}
