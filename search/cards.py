@@ -128,7 +128,7 @@ def result_cards(rows, search, request=None):
     cards = []
     for page in pages:
         if page.pk not in html:
-            continue  # unpublished between the page's query and the drawing: not shown
+            continue  # deleted between the page's query and the drawing: not shown
         distance_km = (
             geo.distance_km(search.origin, page.latitude, page.longitude) if search.origin else None
         )

@@ -90,17 +90,10 @@ def free_q(until):
 LATER_Q = Q(status__in=[AvailabilityStatus.FREE_NOW, AvailabilityStatus.FREE_FROM])
 
 
-def free_rows(until, age_group=None):
-    """Availability rows with a place free on or before `until` (for the child's age group)."""
-    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(free_q(until))
-    if age_group:
-        rows = rows.filter(age_group=age_group)
-    return rows
-
-
-def later_rows(age_group=None):
-    """Availability rows that promise a free place, now or at any later date."""
-    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(LATER_Q)
+def availability_rows(condition, age_group=None):
+    """The outer fiche's availability rows meeting `condition` (`free_q(until)`: a place
+    free by then; `LATER_Q`: now or at any later date), for the child's age group if any."""
+    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(condition)
     if age_group:
         rows = rows.filter(age_group=age_group)
     return rows
@@ -158,15 +151,19 @@ class LocationSearch:
             return in_neighbourhoods
         return Q(municipality__in=ids) if ids is not None else Q()
 
+    @cached_property
+    def _wijk_filter_ids(self):
+        # (chosen wijken, buurgemeenten added to them), as ids for `in_neighbourhoods`.
+        return (
+            {n.pk for n in self.query.neighbourhoods},
+            {m.pk for m in self.neighbouring_municipalities},
+        )
+
     def in_neighbourhoods(self, municipality_id, neighbourhood_id):
         """Whether a fiche in this municipality and wijk passes the wijk filter: `_scope()`'s
         condition in Python, for rows read without it (the place facets)."""
-        chosen = {n.pk for n in self.query.neighbourhoods}
-        if not chosen:
-            return True
-        return neighbourhood_id in chosen or municipality_id in {
-            m.pk for m in self.neighbouring_municipalities
-        }
+        wijken, neighbours = self._wijk_filter_ids
+        return not wijken or neighbourhood_id in wijken or municipality_id in neighbours
 
     # -- from where (distance) -----------------------------------------------------------
 
@@ -230,13 +227,10 @@ class LocationSearch:
                 | ~Exists(AgeGroupAvailability.objects.filter(page=OuterRef("pk")))
             )
         if choice == Availability.NOW:
-            return current & Q(Exists(free_rows(timezone.localdate(), self.age_group)))
-        later = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(
-            self._free_later_q()
-        )
-        if self.age_group:
-            later = later.filter(age_group=self.age_group)
-        return current & Q(Exists(later))
+            condition = free_q(timezone.localdate())
+        else:
+            condition = self._free_later_q()
+        return current & Q(Exists(availability_rows(condition, self.age_group)))
 
     def _free_later_q(self):
         # The "free later" of the availability filter: by the month asked for, or any date.
@@ -453,7 +447,7 @@ class LocationSearch:
         if self.sort == Sort.AVAILABILITY:
             today = timezone.localdate()
             first_free = (
-                later_rows(self.age_group)
+                availability_rows(LATER_Q, self.age_group)
                 .annotate(
                     day=Case(
                         When(status=AvailabilityStatus.FREE_NOW, then=Value(today)),

@@ -11,6 +11,7 @@ import random
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_init
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -274,3 +275,23 @@ def test_the_text_is_matched_within_the_place_asked(client, search_page, make_lo
     wijk_counts = {v.value: v.count for v in response.context["facets"]["neighbourhood"]}
     assert wijk_counts == {ledeberg.slug: 1, gentbrugge.slug: 1}
     assert elsewhere.pk not in response.context["search"].matching_ids
+
+
+def test_a_page_of_kept_cards_builds_no_fiche(client, search_page, make_location):
+    """With every card of the page kept, the page of results is read as the few values the
+    cards need (`cards.ROW_FIELDS`): no fiche is built as a model instance (issue 15)."""
+    for number in range(3):
+        make_location(title=f"Kaart {number}")
+    search(client, PLACE)  # draws and keeps the cards
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance.pk)
+
+    post_init.connect(count, sender=LocationPage)
+    try:
+        response = search(client, PLACE)
+    finally:
+        post_init.disconnect(count, sender=LocationPage)
+    assert len(response.context["cards"]) == 3
+    assert built == []
