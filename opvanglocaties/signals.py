@@ -7,7 +7,9 @@ from wagtail.signals import page_published, post_page_move
 
 from core import cache as page_cache
 
+from . import first_free
 from .models import (
+    AgeGroupAvailability,
     LocationIndexPage,
     LocationPage,
     Municipality,
@@ -104,3 +106,16 @@ def _geography_changed(sender, **kwargs):
     # A site's region and its municipalities are cached per publication generation
     # (Region.objects.cached_for_site), and the cached pages and search results show them.
     page_cache.invalidate()
+
+
+@receiver(post_save, sender=AgeGroupAvailability)
+@receiver(post_delete, sender=AgeGroupAvailability)
+def availability_row_written(sender, instance, raw=False, **kwargs):
+    # A row written on its own (not by its fiche's save, which sums up its rows itself):
+    # the fiche's summary for the search (`first_free`) is worked out again from its rows.
+    if raw or first_free.kept_by_fiche_save():
+        return
+    rows = AgeGroupAvailability.objects.filter(page=instance.page_id).values(
+        "age_group", "status", "free_from"
+    )
+    LocationPage.objects.filter(pk=instance.page_id).update(**first_free.summary(rows))

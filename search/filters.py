@@ -17,11 +17,8 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -29,10 +26,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opvanglocaties import contracts, freshness
-from opvanglocaties.choices import AgeGroup, AvailabilityStatus, TariffType
+from opvanglocaties import contracts, first_free, freshness
+from opvanglocaties.choices import AgeGroup, TariffType
 from opvanglocaties.models import (
-    AgeGroupAvailability,
     LocationPage,
     OpeningHours,
     Region,
@@ -78,25 +74,6 @@ def month_end(first_day):
 def age_group_for(months):
     """The availability age group of a child of `months` months."""
     return AgeGroup.TODDLER if months >= TODDLER_FROM_MONTHS else AgeGroup.BABY
-
-
-def free_q(until):
-    """An availability row with a place free on or before `until`."""
-    return Q(status=AvailabilityStatus.FREE_NOW) | Q(
-        status=AvailabilityStatus.FREE_FROM, free_from__lte=until
-    )
-
-
-LATER_Q = Q(status__in=[AvailabilityStatus.FREE_NOW, AvailabilityStatus.FREE_FROM])
-
-
-def availability_rows(condition, age_group=None):
-    """The outer fiche's availability rows meeting `condition` (`free_q(until)`: a place
-    free by then; `LATER_Q`: now or at any later date), for the child's age group if any."""
-    rows = AgeGroupAvailability.objects.filter(page=OuterRef("pk")).filter(condition)
-    if age_group:
-        rows = rows.filter(age_group=age_group)
-    return rows
 
 
 # The bits of `LocationSearch.availability_code()`.
@@ -217,52 +194,44 @@ class LocationSearch:
         this too, so a count matches its link.
 
         Availability the location has not confirmed within the region's freshness period
-        promises nothing (issue 14): it counts as unknown, not as free.
+        promises nothing (issue 14): it counts as unknown, not as free. Read from the
+        fiche's own row (`first_free`), not from its availability rows.
         """
         current = freshness.current_q(self.stale_before)
         if choice == Availability.UNKNOWN:
             return (
-                ~current
-                | Q(availability_confirmed_on__isnull=True)
-                | ~Exists(AgeGroupAvailability.objects.filter(page=OuterRef("pk")))
+                ~current | Q(availability_confirmed_on__isnull=True) | first_free.without_rows_q()
             )
         if choice == Availability.NOW:
-            condition = free_q(timezone.localdate())
-        else:
-            condition = self._free_later_q()
-        return current & Q(Exists(availability_rows(condition, self.age_group)))
+            return current & self._free_now_q()
+        return current & self._free_later_q()
+
+    def _free_now_q(self):
+        return first_free.free_by_q(timezone.localdate(), self.age_group)
 
     def _free_later_q(self):
         # The "free later" of the availability filter: by the month asked for, or any date.
         if self.query.free_by_month:
-            return free_q(month_end(self.query.free_by_month))
-        return LATER_Q
+            return first_free.free_by_q(month_end(self.query.free_by_month), self.age_group)
+        return first_free.free_later_q(self.age_group)
 
     def availability_code(self):
         """The availability facet's three conditions as one value per fiche, for the facets'
         grouped query: NULL for a fiche without availability rows, else `HAS_ROWS`, plus
-        `FREE_LATER_BIT` and `FREE_NOW_BIT` when a row for the child's age group promises a
-        place (`availability_condition`'s FROM_MONTH and NOW without the freshness, which
-        `current_condition` gives). One correlated subquery where the three conditions
-        took three `EXISTS`: on PostgreSQL those were read as three scans of the whole
-        availability table, and building them took more than running them."""
-        age = Q(age_group=self.age_group) if self.age_group else Q()
+        `FREE_LATER_BIT` and `FREE_NOW_BIT` when the fiche promises a place to the child's
+        age group (`availability_condition`'s FROM_MONTH and NOW without the freshness, which
+        `current_condition` gives)."""
 
         def bit(condition, value):
-            return Max(Case(When(age & condition, then=Value(value)), default=Value(0)))
+            return Case(When(condition, then=Value(value)), default=Value(0))
 
-        code = (
-            AgeGroupAvailability.objects.filter(page=OuterRef("pk"))
-            .order_by()
-            .values("page")
-            .annotate(
-                code=bit(free_q(timezone.localdate()), FREE_NOW_BIT)
-                + bit(self._free_later_q(), FREE_LATER_BIT)
-                + Value(HAS_ROWS)
-            )
-            .values("code")
+        return Case(
+            When(first_free.without_rows_q(), then=None),
+            default=bit(self._free_now_q(), FREE_NOW_BIT)
+            + bit(self._free_later_q(), FREE_LATER_BIT)
+            + Value(HAS_ROWS),
+            output_field=IntegerField(),
         )
-        return Subquery(code, output_field=IntegerField())
 
     def current_condition(self):
         """Whether a fiche's availability is current, as a value (NULL when never confirmed)."""
@@ -445,27 +414,14 @@ class LocationSearch:
         if self.sort == Sort.NAME:
             return queryset.order_by("title", "pk")
         if self.sort == Sort.AVAILABILITY:
+            # A place free now sorts as today, not before a place free from a past date.
             today = timezone.localdate()
-            first_free = (
-                availability_rows(LATER_Q, self.age_group)
-                .annotate(
-                    day=Case(
-                        When(status=AvailabilityStatus.FREE_NOW, then=Value(today)),
-                        default=F("free_from"),
-                    )
-                )
-                .order_by()
-                .values("page")
-                .annotate(first=Min("day"))
-                .values("first")
-            )
+            current = freshness.current_q(self.stale_before)
             # Availability no longer confirmed promises no date: it goes with the full ones.
             queryset = queryset.annotate(
                 first_free=Case(
-                    When(
-                        freshness.current_q(self.stale_before),
-                        then=Subquery(first_free[:1]),
-                    ),
+                    When(current & self._free_now_q(), then=Value(today)),
+                    When(current, then=F(first_free.column(self.age_group))),
                     default=None,
                 )
             )

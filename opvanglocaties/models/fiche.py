@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from core.i18n import OneLanguagePageMixin
 
-from .. import contracts, estimate, freshness, validation
+from .. import contracts, estimate, first_free, freshness, validation
 from ..choices import (
     AgeGroup,
     AvailabilityStatus,
@@ -189,6 +189,11 @@ class LocationPage(OneLanguagePageMixin, FichePermissionsMixin, Page):
         blank=True,
         help_text=_("Parents see this date next to the availability."),
     )
+    # The availability rows summed up for the search (`first_free`): kept by `save()`.
+    first_free_any = models.DateField(null=True, editable=False)
+    first_free_baby = models.DateField(null=True, editable=False)
+    first_free_toddler = models.DateField(null=True, editable=False)
+    has_availability_rows = models.BooleanField(default=False, editable=False)
 
     languages = MultipleChoiceJSONField(_("languages spoken"), item_choices=Language.choices)
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
@@ -370,7 +375,13 @@ class LocationPage(OneLanguagePageMixin, FichePermissionsMixin, Page):
         # The organiser is the folder's: kept on the fiche for queries, search and templates.
         # (Set before Wagtail's save runs full_clean, which requires it.)
         self.take_organiser_from_folder()
-        return super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            # From the rows about to be stored with the fiche (a revision's, when publishing);
+            # a save of some fields only (a draft's revision pointer) stores no rows.
+            for name, value in first_free.summary(self.availability.all()).items():
+                setattr(self, name, value)
+        with first_free.saving_fiche():
+            return super().save(*args, **kwargs)
 
     def take_organiser_from_folder(self):
         """Set `organiser` from the organiser folder this fiche sits in (when it has a place)."""

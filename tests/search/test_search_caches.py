@@ -18,7 +18,7 @@ from django.utils import translation
 
 from core.cache import invalidate
 from opvanglocaties.confirmation import confirm_availability
-from opvanglocaties.models import LocationPage, OrganiserPage, Region
+from opvanglocaties.models import AgeGroupAvailability, LocationPage, OrganiserPage, Region
 from opvanglocaties.presenters import FicheCard
 from search import geography
 
@@ -131,6 +131,24 @@ def test_an_availability_confirmation_shows_in_the_next_search(
     after = search(client, PLACE).content.decode()
     assert "5 januari 2026" not in after
     assert "bevestigd op" in after
+
+
+def test_published_availability_shows_in_the_next_filtered_search(
+    client, search_page, make_location
+):
+    # The filter reads the fiche's summary of its rows (`first_free`), kept by the publish.
+    fiche = make_location(title="Plaatskaart", availability_confirmed_on=datetime.date.today())
+    invalidate()
+    free_now = {**PLACE, "beschikbaar": "nu"}
+    assert "Plaatskaart" not in search(client, free_now).content.decode()
+    page = LocationPage.objects.get(pk=fiche.pk)
+    page.availability = [AgeGroupAvailability(age_group="baby", status="free_now")]
+    page.save_revision().publish()
+    assert "Plaatskaart" in search(client, free_now).content.decode()
+    page = LocationPage.objects.get(pk=fiche.pk)
+    page.availability = [AgeGroupAvailability(age_group="baby", status="full")]
+    page.save_revision().publish()
+    assert "Plaatskaart" not in search(client, free_now).content.decode()
 
 
 def test_an_unpublish_shows_in_the_next_place_search(client, search_page, make_location):
