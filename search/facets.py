@@ -131,27 +131,32 @@ def facets(search):
     """
     with_places = _counts_places(search)
     all_rows = _grouped_rows(search, with_places)
-    rows = [row for row in all_rows if row["in_neighbourhoods"]]
     chosen = _chosen(search)
+    active = [facet for facet in FACETS if facet.name in chosen]
+    for row in all_rows:
+        # The chosen facets this row's fiches fail, worked out once per row: a row counts
+        # for a facet's values when it fails no other chosen facet.
+        row["fails"] = [
+            facet
+            for facet in active
+            if not any(_has(row, facet, value) for value in chosen[facet.name])
+        ]
+    rows = [row for row in all_rows if row["in_neighbourhoods"]]
 
     def passes(row, except_facet=None):
-        return all(
-            any(_has(row, facet, value) for value in chosen[facet.name])
-            for facet in FACETS
-            if facet.name in chosen and facet is not except_facet
-        )
+        fails = row["fails"]
+        return not fails or (len(fails) == 1 and fails[0] is except_facet)
 
     values = _values(search)
     result = {}
     for facet in FACETS:
-        candidates = [row for row in rows if passes(row, except_facet=facet)]
+        counts = {}
+        for row in rows:
+            if passes(row, except_facet=facet):
+                for value in _row_values(row, facet):
+                    counts[value] = counts.get(value, 0) + row["n"]
         result[facet.name] = [
-            FacetValue(
-                value,
-                label,
-                sum(row["n"] for row in candidates if _has(row, facet, value)),
-                value in chosen.get(facet.name, ()),
-            )
+            FacetValue(value, label, counts.get(value, 0), value in chosen.get(facet.name, ()))
             for value, label in values[facet.name]
         ]
     # The number of results, from the same rows: the search page need not count them again.
@@ -160,6 +165,13 @@ def facets(search):
     result["neighbourhood"] = _neighbourhood_facet(search, places)
     result["municipality"] = _municipality_facet(search, places)
     return result
+
+
+def _row_values(row, facet):
+    """The values of `facet` the fiches of a grouped row have."""
+    if facet is AVAILABILITY:
+        return [value for value, column in AVAILABILITY_COLUMNS.items() if row[column]]
+    return (row[facet.column],)
 
 
 def _availability_labels(search):

@@ -450,8 +450,8 @@ class LocationSearch:
         scope that this region does not serve ("" for one no region serves).
 
         Only the municipality asked for and its buurgemeenten can lie outside the region (the
-        region's own municipalities are the scope otherwise), so this costs at most one query:
-        for the municipality asked for, when it is another region's.
+        region's own municipalities are the scope otherwise). Which regions serve which
+        municipality is read once per publication generation (`geography.regions_serving`).
         """
         own = self.region.pk if self.region else None
         candidates = list(self.neighbouring_municipalities)
@@ -462,7 +462,7 @@ class LocationSearch:
             candidates.append(asked)
         names = {}
         for municipality in candidates:
-            regions = list(municipality.regions.all())
+            regions = geography.regions_serving(municipality.pk)
             if own not in {r.pk for r in regions}:
                 names[municipality.pk] = ", ".join(r.name for r in regions)
         return names

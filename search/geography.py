@@ -1,14 +1,14 @@
 """What the search reads about places, once per publication generation in each process.
 
 Municipalities by slug, a postcode's municipalities, a municipality's wijken and
-buurgemeenten (with the regions serving them), the middle of a postcode's fiches, the
-municipalities where the portal lists a fiche, and Wagtail's view restrictions: none of it
-changes between two publications. Every change that could alter it bumps the page cache's
-generation (`core.cache`: a publish, unpublish, move or delete of a page, a view
-restriction; `opvanglocaties.signals`: a region, municipality, wijk or postal code saved), so
-each process keeps what it read under the current generation and reads it again after the
-next bump. The generation is checked on every call, so another process's publication is seen
-at the next search.
+buurgemeenten (with the regions serving them), the regions serving a municipality, the middle
+of a postcode's fiches, the municipalities where the portal lists a fiche, and Wagtail's view
+restrictions: none of it changes between two publications. Every change that could alter it
+bumps the page cache's generation (`core.cache`: a publish, unpublish, move or delete of a
+page, a view restriction; `opvanglocaties.signals`: a region, municipality, wijk or postal
+code saved, a region's municipalities changed), so each process keeps what it read under the
+current generation and reads it again after the next bump. The generation is checked on every
+call, so another process's publication is seen at the next search.
 
 Process memory, not the shared cache: unpickling model instances would cost more than the
 small queries it saves. What is kept is bounded by the tables (a key is a municipality, a
@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db.models import Avg
 
 from core import cache as page_cache
-from opvanglocaties.models import LocationPage, Municipality, Neighbourhood, PostalCode
+from opvanglocaties.models import LocationPage, Municipality, Neighbourhood, PostalCode, Region
 
 from . import geo
 
@@ -105,6 +105,20 @@ def neighbours(municipality):
         ("neighbours", municipality.pk),
         lambda: list(municipality.neighbours.order_by("name_nl").prefetch_related("regions")),
     )
+
+
+def regions_serving(municipality_id):
+    """The regions serving a municipality, by name."""
+    serving = remembered("regions-serving", _regions_by_municipality)
+    return serving.get(municipality_id, [])
+
+
+def _regions_by_municipality():
+    serving = {}
+    for region in Region.objects.order_by("name").prefetch_related("municipalities"):
+        for municipality in region.municipalities.all():
+            serving.setdefault(municipality.pk, []).append(region)
+    return serving
 
 
 def postcode_centre(code, positions):

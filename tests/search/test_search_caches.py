@@ -97,6 +97,21 @@ def test_a_kept_card_is_the_card_templates_own_html(
     assert "Kaart &amp; Co &lt;Gent&gt;" in from_cache.content.decode()
 
 
+def test_a_region_taking_on_a_buurgemeente_shows_in_the_next_search(
+    client, search_page, make_location, buren
+):
+    # Which regions serve a municipality is read once per generation (geography).
+    merelbeke, _destelbergen = buren
+    make_location(title="Kaart Merelbeke", municipality=merelbeke, postcode="9820")
+    invalidate()
+    html = search(client, PLACE).content.decode()
+    assert "Kaart Merelbeke" in html
+    assert "regio Zuid-Oost-Vlaanderen" not in html
+    other_region = Region.objects.create(name="Zuid-Oost-Vlaanderen", slug="zov")
+    other_region.municipalities.add(merelbeke)
+    assert "Buurgemeente · regio Zuid-Oost-Vlaanderen" in search(client, PLACE).content.decode()
+
+
 def test_cards_are_kept_per_language(client, search_page, make_location):
     make_location(title="Taalkaart", availability_confirmed_on=datetime.date(2026, 11, 5))
     assert "5 november 2026" in search(client, {"q": "Taalkaart"}).content.decode()
