@@ -13,9 +13,9 @@ the first day one of its rows promises a place (`COLUMNS`), and whether it has r
 - no row free now or later (full, or no rows): NULL.
 
 `LocationPage.save()` works the summary out from the rows it is about to store (a publish,
-the bulk availability form, the demo); `signals` from rows written on their own (tests,
-the shell). Whether the availability is still current stays a question of
-`availability_confirmed_on` (`freshness`), which depends on today and the region.
+the bulk availability form, the demo); `signals` from rows written on their own (the
+factories of the tests, the shell, a script). Whether the availability is still current stays
+a question of `availability_confirmed_on` (`freshness`), which depends on today and the region.
 """
 
 import contextlib
@@ -87,16 +87,16 @@ def column(age_group=None):
     return COLUMNS[age_group or None]
 
 
-def free_by_q(day, age_group=None, prefix=""):
+def free_by_q(day, age_group=None):
     """Fiches with a place free on or before `day` for the age group."""
-    return Q(**{f"{prefix}{column(age_group)}__lte": day})
+    return Q(**{f"{column(age_group)}__lte": day})
 
 
-def free_later_q(age_group=None, prefix=""):
+def free_later_q(age_group=None):
     """Fiches with a place free now or from any later date for the age group."""
-    return Q(**{f"{prefix}{column(age_group)}__isnull": False})
+    return Q(**{f"{column(age_group)}__isnull": False})
 
 
-def without_rows_q(prefix=""):
+def without_rows_q():
     """Fiches that give no availability at all."""
-    return Q(**{f"{prefix}{HAS_ROWS}": False})
+    return Q(**{HAS_ROWS: False})

@@ -414,7 +414,7 @@ class LocationSearch:
         if self.sort == Sort.NAME:
             return queryset.order_by("title", "pk")
         if self.sort == Sort.AVAILABILITY:
-            # A place free now sorts as today, not before a place free from a past date.
+            # A place free by today (free now, or from a date gone by) sorts as today.
             today = timezone.localdate()
             current = freshness.current_q(self.stale_before)
             # Availability no longer confirmed promises no date: it goes with the full ones.
