@@ -35,8 +35,8 @@ COLUMNS = {
     AgeGroup.BABY: "first_free_baby",
     AgeGroup.TODDLER: "first_free_toddler",
 }
-HAS_ROWS = "has_availability_rows"
-FIELDS = (*COLUMNS.values(), HAS_ROWS)
+HAS_ROWS_FIELD = "has_availability_rows"
+FIELDS = (*COLUMNS.values(), HAS_ROWS_FIELD)
 
 
 def free_day(status, free_from):
@@ -52,7 +52,7 @@ def summary(rows):
     """The fiche's summary columns for its availability `rows` (objects or dicts with
     `age_group`, `status` and `free_from`), as {field: value}."""
     rows = [row if isinstance(row, dict) else vars(row) for row in rows]
-    values = {HAS_ROWS: bool(rows)}
+    values = {HAS_ROWS_FIELD: bool(rows)}
     for age_group, column in COLUMNS.items():
         days = [
             free_day(row["status"], row["free_from"])
@@ -99,4 +99,4 @@ def free_later_q(age_group=None):
 
 def without_rows_q():
     """Fiches that give no availability at all."""
-    return Q(**{HAS_ROWS: False})
+    return Q(**{HAS_ROWS_FIELD: False})

@@ -1,7 +1,7 @@
 """What the search reads about places, once per publication generation in each process.
 
 Municipalities by slug, a postcode's municipalities, a municipality's wijken and
-buurgemeenten (with the regions serving them), the regions serving a municipality, the middle
+buurgemeenten, the regions serving each municipality, the middle
 of a postcode's fiches, the municipalities where the portal lists a fiche, and Wagtail's view
 restrictions: none of it changes between two publications. Every change that could alter it
 bumps the page cache's generation (`core.cache`: a publish, unpublish, move or delete of a
@@ -100,10 +100,9 @@ def region_neighbourhoods(region):
 
 
 def neighbours(municipality):
-    """A municipality's buurgemeenten by name, with the regions serving each."""
+    """A municipality's buurgemeenten by name (the regions serving them: `regions_serving`)."""
     return remembered(
-        ("neighbours", municipality.pk),
-        lambda: list(municipality.neighbours.order_by("name_nl").prefetch_related("regions")),
+        ("neighbours", municipality.pk), lambda: list(municipality.neighbours.order_by("name_nl"))
     )
 
 

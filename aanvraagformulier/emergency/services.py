@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from opvanglocaties.choices import AvailabilityStatus
-from opvanglocaties.models import AgeGroupAvailability, LocationPage
+from opvanglocaties import first_free
+from opvanglocaties.models import LocationPage
 from opvanglocaties.permissions import loket_regions
 
 from .. import services
@@ -118,15 +118,11 @@ def proposable_locations(entry):
     region = entry.request.region
     if region is None or region.site is None:
         return LocationPage.objects.none()
-    free = AgeGroupAvailability.objects.filter(
-        page=OuterRef("pk"),
-        status__in=[AvailabilityStatus.FREE_NOW, AvailabilityStatus.FREE_FROM],
-    )
     asked = RequestedLocation.objects.filter(request_id=entry.request_id, location=OuterRef("pk"))
     return (
         LocationPage.objects.live()
         .descendant_of(region.site.root_page)
-        .filter(Exists(free), accepts_requests=True)
+        .filter(first_free.free_later_q(), accepts_requests=True)
         .exclude(Exists(asked))
         .order_by("title")
     )

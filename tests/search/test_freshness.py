@@ -105,7 +105,7 @@ def test_the_open_data_carries_the_confirmation_date(client, fiches):
 
 def test_each_availability_count_is_the_number_its_link_finds(client, search_page, make_location):
     """The facets read the availability as one value per fiche (`availability_code`), the
-    filter as `EXISTS` conditions (`availability_condition`): the two must agree, whatever
+    filter as conditions (`availability_condition`): the two must agree, whatever
     the age, the month, the freshness and the rows (issue 15, search round 4)."""
     today = timezone.localdate()
     in_two_months = (today.replace(day=1) + datetime.timedelta(days=62)).replace(day=1)
