@@ -10,6 +10,8 @@ of every key. A fiche change also changes the index, home and search pages that 
 pages are published a few hundred times a day at most, so finer bookkeeping would buy little.
 """
 
+import contextvars
+import threading
 import time
 
 from django.conf import settings
@@ -21,6 +23,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
+# The generation as the current request first read it. A search page asks for it some forty
+# times (every kept card, fragment and place list is keyed by it); with Redis or a cache on
+# disk each of those was a round trip. A one-item list, not the value: `invalidate()` empties
+# it even from a context copied off the request's (asgiref's sync_to_async copies it).
+_request_generation = contextvars.ContextVar("page_cache_generation")
 
 
 def _cache():
@@ -35,11 +42,21 @@ def _fresh_generation():
 
 
 def generation():
-    """The current cache generation; every cached page is stored under it."""
+    """The current cache generation; every cached page is stored under it.
+
+    Within a request (`GenerationPerRequestMiddleware`) it is read from the cache once: the
+    whole page is drawn from one generation. A publication in the same request is seen at
+    once (`invalidate()`); one in another process, from the next request on.
+    """
+    held = _request_generation.get(None)
+    if held is not None and held[0] is not None:
+        return held[0]
     value = _cache().get(GENERATION_KEY)
     if value is None:
         _cache().add(GENERATION_KEY, _fresh_generation(), timeout=None)
         value = _cache().get(GENERATION_KEY) or _fresh_generation()
+    if held is not None:
+        held[0] = value
     return value
 
 
@@ -49,6 +66,67 @@ def invalidate():
         _cache().incr(GENERATION_KEY)
     except ValueError:  # the key was never set or was evicted
         _cache().set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    held = _request_generation.get(None)
+    if held is not None:
+        held[0] = None
+
+
+_kept_lock = threading.Lock()
+_kept = {"generation": None, "values": {}}
+
+
+def remembered(key, load):
+    """`load()`, kept in this process under `key` until the generation changes (read afresh
+    every time when `FRAGMENT_CACHE_SECONDS` is 0, as in the tests' settings).
+
+    For what every request asks and only a publication changes (the search's places, its
+    form's empty fields, where a path leads): process memory, not the shared cache, since
+    unpickling would cost more than the small queries it saves. Keys must come from the
+    database or the code, never from text a visitor typed, so that what is kept stays
+    bounded by the tables. The values are shared between requests: callers must not change
+    them.
+    """
+    values = kept_values()
+    if values is None:
+        return load()
+    try:
+        return values[key]
+    except KeyError:
+        value = values[key] = load()
+        return value
+
+
+def kept_values():
+    """This process's dict of what `remembered` keeps under the current generation, for a
+    caller that keeps only some outcomes (`core.routing`); None while nothing is kept."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return None
+    current = generation()
+    kept = _kept
+    if kept["generation"] != current:
+        with _kept_lock:
+            if _kept["generation"] != current:
+                _kept["values"] = {}
+                _kept["generation"] = current
+        kept = _kept
+    return kept["values"]
+
+
+class GenerationPerRequestMiddleware:
+    """Reads the page cache's generation at most once per request (`generation()`).
+
+    Outermost of the cache's middleware, so the page cache's key and everything the page keeps
+    per generation agree on one value."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set([None])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def _has_private_cookie(request):

@@ -8,15 +8,24 @@ Where a page on the way routes by itself (it overrides `route`, as RoutablePageM
 landing pages and feeds) and takes the rest of the path, that page gets it, as with Wagtail's
 own walk, so the answer is always the one `Page.route` would give.
 
+Where a path led is kept per publication generation (`core.cache.kept_values`): the next
+request for it reads only the page's specific row. Only a live page found by the walk is
+kept, never a miss nor a path a page answers by itself, so the keys are the pages' own paths
+(bounded by the tree, not by what visitors type). A publish, unpublish, move or delete bumps
+the generation.
+
 Under a language prefix Wagtail starts from the home page's copy in that language (its
 `localized`); `route_in_language` routes what that copy has no page for (a fiche, a page not
 translated yet) from the site's own home page, as the one copy there is (core.i18n).
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from .cache import kept_values
 
 
 def routes_by_itself(model):
@@ -45,12 +54,30 @@ def answers_itself(page, components):
     return True
 
 
+def _kept_page(kept):
+    # The live page a path led to under this generation, read by its specific row, or None.
+    model, pk = kept
+    try:
+        page = model._default_manager.get(pk=pk)
+    except ObjectDoesNotExist:
+        return None
+    return page if page.live else None
+
+
 def route_down(root, request, components):
     """What `Page.route` of `root` answers for the path `components` (a RouteResult)."""
     if not components:
         if root.live:
             return RouteResult(root)
         raise Http404
+    routes = kept_values()
+    key = ("route", root.pk, tuple(components))
+    kept = routes.get(key) if routes is not None else None
+    if kept is not None:
+        page = _kept_page(kept)
+        if page is not None:
+            return RouteResult(page)
+        routes.pop(key, None)  # gone or unpublished without a bump (a script): walk again
     # By slug (indexed) and depth; the tree path says which row is the child of which.
     # (Not by url_path: it has no index, and a scan of 8,000 pages costs 20 ms on SQLite.)
     candidates = {}
@@ -73,6 +100,8 @@ def route_down(root, request, components):
     if routes_by_itself(type(page)):
         return page.route(request, [])
     if page.live:
+        if routes is not None:
+            routes[key] = (type(page), page.pk)
         return RouteResult(page)
     raise Http404
 

@@ -7,8 +7,9 @@ restrictions: none of it changes between two publications. Every change that cou
 bumps the page cache's generation (`core.cache`: a publish, unpublish, move or delete of a
 page, a view restriction; `opvanglocaties.signals`: a region, municipality, wijk or postal
 code saved, a region's municipalities changed), so each process keeps what it read under the
-current generation and reads it again after the next bump. The generation is checked on every
-call, so another process's publication is seen at the next search.
+current generation and reads it again after the next bump (`core.cache.remembered`). The
+generation is checked on every request, so another process's publication is seen at the next
+search.
 
 Process memory, not the shared cache: unpickling model instances would cost more than the
 small queries it saves. What is kept is bounded by the tables (a key is a municipality, a
@@ -18,39 +19,12 @@ is kept while `FRAGMENT_CACHE_SECONDS` is 0 (the tests' settings: a test that ad
 without publishing it sees it at once).
 """
 
-import threading
-
-from django.conf import settings
 from django.db.models import Avg
 
-from core import cache as page_cache
+from core.cache import remembered
 from opvanglocaties.models import LocationPage, Municipality, Neighbourhood, PostalCode, Region
 
 from . import geo
-
-_lock = threading.Lock()
-_kept = {"generation": None, "values": {}}
-
-
-def remembered(key, load):
-    """`load()`, kept under `key` until the publication generation changes (read afresh
-    every time when `FRAGMENT_CACHE_SECONDS` is 0, as in the tests' settings)."""
-    if not settings.FRAGMENT_CACHE_SECONDS:
-        return load()
-    generation = page_cache.generation()
-    kept = _kept
-    if kept["generation"] != generation:
-        with _lock:
-            if _kept["generation"] != generation:
-                _kept["values"] = {}
-                _kept["generation"] = generation
-        kept = _kept
-    values = kept["values"]
-    try:
-        return values[key]
-    except KeyError:
-        value = values[key] = load()
-        return value
 
 
 def municipality_by_slug(slug):

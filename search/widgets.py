@@ -12,6 +12,9 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core.cache import remembered
 
 
 class PythonRenderedInput:
@@ -149,3 +152,32 @@ def field_html(field, hide_legend=False):
         else ""
     )
     return format_html('<div class="{}">\n    {}\n{}\n</div>', classes, body, error_list)
+
+
+def _is_empty(value):
+    # What `BoundField.value()` gives for a parameter the parent left out or blank (a 0 the
+    # parent typed is the string "0").
+    return value is None or value is False or (isinstance(value, str | list | tuple) and not value)
+
+
+def kept_field_html(field, hide_legend=False):
+    """`field_html`, kept per publication generation for a field the parent left empty.
+
+    Most searches set a few of the form's nineteen fields; an empty field without errors is
+    drawn the same for every search of the language, so it is drawn once (`core.cache.
+    remembered`: each process, until the next publication). Its choices are part of the key:
+    the wijken offered depend on the municipality or region searched (a bounded set, chosen
+    by the server, never text a visitor typed). A field with a value or an error is drawn
+    every time."""
+    if field.errors or not _is_empty(field.value()):
+        return field_html(field, hide_legend=hide_legend)
+    choices = getattr(field.field, "choices", None)
+    key = (
+        "empty-field",
+        get_language(),
+        field.html_name,
+        field.auto_id,
+        hide_legend,
+        tuple(value for value, _label in choices) if choices is not None else None,
+    )
+    return remembered(key, lambda: field_html(field, hide_legend=hide_legend))

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache's generation read once per request, by everything below that keeps
+    # something per generation (core.cache).
+    "core.cache.GenerationPerRequestMiddleware",
     "core.cache.AnonymousPageCacheMiddleware",
     # After the page cache (a hit needs no Site): the Site of the host, once per generation.
     "core.sitecache.CachedSiteMiddleware",

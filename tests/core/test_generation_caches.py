@@ -9,12 +9,14 @@ fiche view and search, and the query counts stay low and constant as fiches are 
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from core import sitecache
-from core.cache import invalidate
+from core.cache import GENERATION_KEY, GenerationPerRequestMiddleware, generation, invalidate
 from opvanglocaties.models import LocationPage, OrganiserPage, Region
 
 from ..factories import OrganiserFactory
@@ -53,6 +55,35 @@ def test_the_routing_reads_the_pages_on_the_way_at_once(rf, make_location, home_
     # The pages on the way (one query) and the fiche's own row (one): not two per level.
     assert len(ours) == 2
     assert len(wagtails) > len(ours)
+    # Where the path leads is kept until the next publication: then only the fiche's row.
+    with CaptureQueriesContext(connection) as again:
+        assert home.route(rf.get("/"), components).page.pk == fiche.pk
+    assert len(again) == 1
+
+
+def test_a_kept_route_follows_a_rename_an_unpublish_and_a_delete(
+    client, rf, make_location, home_page
+):
+    fiche = make_location(title="Het Kasteeltje")
+    old_url = fiche.url
+    assert client.get(old_url).status_code == 200
+    publish(fiche, slug="het-nieuwe-kasteeltje")
+    renamed = LocationPage.objects.get(pk=fiche.pk)
+    assert renamed.url.endswith("/het-nieuwe-kasteeltje/")
+    assert client.get(old_url).status_code == 404
+    assert client.get(renamed.url).status_code == 200
+    renamed.unpublish()
+    assert client.get(renamed.url).status_code == 404
+    other = make_location(title="Zonnestraal")
+    assert client.get(other.url).status_code == 200
+    # Changed without a publication (a script, a shell): the kept route is read again.
+    LocationPage.objects.filter(pk=other.pk).update(live=False)
+    assert client.get(other.url).status_code == 404
+    LocationPage.objects.filter(pk=other.pk).update(live=True)
+    assert client.get(other.url).status_code == 200
+    url = other.url
+    Page.objects.get(pk=other.pk).delete()
+    assert client.get(url).status_code == 404
 
 
 def test_the_routing_answers_as_wagtail_does(rf, make_location, location_index, home_page):
@@ -185,3 +216,52 @@ def test_each_request_gets_its_own_copy_of_the_cached_site(rf, home_page):
     assert second.root_page.pk == home_page.pk
     assert not hasattr(second.root_page, "set_by_one_request")
     assert second.hostname == "testserver"
+
+
+@pytest.fixture
+def generation_reads(monkeypatch):
+    """Each time the shared cache is asked for the generation."""
+    reads = []
+    original = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == GENERATION_KEY:
+            reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    return reads
+
+
+def test_a_page_of_results_reads_the_generation_once(
+    client, make_location, search_page, gent, generation_reads
+):
+    # Every kept card, fragment and place list is keyed by the generation: a page of results
+    # asked the shared cache for it once per card (a round trip each with Redis).
+    for number in range(6):
+        make_location(title=f"Kinderdagverblijf {number}", municipality=gent)
+    client.get("/zoeken/", {"gemeente": "gent"})  # draws and keeps the cards
+    generation_reads.clear()
+    response = client.get("/zoeken/", {"gemeente": "gent"})
+    assert response.content.decode().count('class="card') >= 6
+    assert len(generation_reads) == 1
+
+
+def test_a_publication_during_a_request_is_seen_in_that_request(rf, generation_reads):
+    invalidate()  # the generation is set (a first read would set it and read it again)
+    seen = []
+
+    def view(request):
+        seen.append(generation())
+        seen.append(generation())
+        invalidate()
+        seen.append(generation())
+        return HttpResponse()
+
+    GenerationPerRequestMiddleware(view)(rf.get("/"))
+    assert seen[0] == seen[1] != seen[2]
+    assert len(generation_reads) == 2
+    # Outside a request every call asks the cache: a worker sees the next publication.
+    generation()
+    generation()
+    assert len(generation_reads) == 4

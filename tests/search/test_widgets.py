@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from search import widgets
 from search.forms import SearchForm
@@ -75,3 +76,39 @@ def test_python_drawn_fields_match_the_field_template(gent, wijken, query):
     if query.startswith("gemeente"):
         assert "checked" in widgets.field_html(form["wijk"])
         assert 'class="errors"' in widgets.field_html(form["wijk"])
+
+
+def test_an_empty_field_is_kept_per_language_and_choices(settings, gent, wijken, buren):
+    """`kept_field_html`: a field the parent left empty is drawn once per language and set of
+    choices (per publication); a field with a value or an error is drawn every time."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    merelbeke, _destelbergen = buren
+
+    def drawn(query, name, language="nl", hide_legend=False):
+        """(the field from the keep, the field drawn afresh)."""
+        with translation.override(language):
+            form = SearchForm(QueryDict(query))
+            form.is_valid()
+            return (
+                widgets.kept_field_html(form[name], hide_legend=hide_legend),
+                widgets.field_html(form[name], hide_legend=hide_legend),
+            )
+
+    for name in ("q", "leeftijd", "taal", "sorteer", "buurgemeenten", "wijk"):
+        drawn("gemeente=gent", name)  # kept
+        kept, fresh = drawn("gemeente=gent", name)
+        assert kept == fresh, name
+        drawn("gemeente=gent", name, language="en")
+        english, fresh = drawn("gemeente=gent", name, language="en")
+        assert english == fresh, name
+        assert english != kept, name  # the labels in English, not the Dutch copy
+    # The wijken offered are those of the municipality searched: not Gent's kept list.
+    assert "Ledeberg" in drawn("gemeente=gent", "wijk")[0]
+    assert "Ledeberg" not in drawn(f"gemeente={merelbeke.slug}", "wijk")[0]
+    assert "visually-hidden" in drawn("gemeente=gent", "wijk", hide_legend=True)[0]
+    # A value, an error: drawn for this form.
+    assert 'value="7"' in drawn("leeftijd=7", "leeftijd")[0]
+    assert 'value="8"' in drawn("leeftijd=8", "leeftijd")[0]
+    assert 'class="errors"' in drawn("leeftijd=abc", "leeftijd")[0]
+    assert "checked" in drawn("gemeente=gent&wijk=ledeberg", "wijk")[0]
+    assert "checked" not in drawn("gemeente=gent", "wijk")[0]
