@@ -88,6 +88,7 @@ async def load(base_url, host, path, connections, seconds, expect_hit):
     """`connections` loops, each sending GET `path` after the last answer, for `seconds`."""
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     latencies = []
+    unexpected = []  # X-Page-Cache answers of timed requests that were not the expected one
     async with httpx.AsyncClient(
         base_url=base_url, headers={"Host": host}, limits=limits, timeout=60
     ) as client:
@@ -100,7 +101,7 @@ async def load(base_url, host, path, connections, seconds, expect_hit):
                 raise SystemExit(f"GET {path} answered {response.status_code}")
             hit = response.headers.get("X-Page-Cache") == "hit"
             if check and expect_hit is not None and hit != expect_hit:
-                raise SystemExit(f"GET {path}: page cache {response.headers.get('X-Page-Cache')}")
+                unexpected.append(response.headers.get("X-Page-Cache"))
             return elapsed, hit
 
         # The warm-up fills every worker's page cache: misses are expected there. Which
@@ -123,12 +124,29 @@ async def load(base_url, host, path, connections, seconds, expect_hit):
 
         await asyncio.gather(*(loop() for _ in range(connections)))
         elapsed = time.perf_counter() - started
+    if unexpected:
+        return None  # a worker's cache was still cold: `measure` warms up and times again
     return {
         "requests_per_second": round(len(latencies) / elapsed, 1),
         "p95_ms": round(statistics.quantiles(latencies, n=20)[18], 2),
         "median_ms": round(statistics.median(latencies), 2),
         "requests": len(latencies),
     }
+
+
+def measure(base_url, host, path, connections, seconds, expect_hit, attempts=5):
+    """`load`, again while a timed request did not come from the page cache as expected.
+
+    Which worker answers is the kernel's choice: with sync workers one may get no request
+    through a whole warm-up and answer its first from an empty cache in the timed part (each
+    worker has its own in-memory cache here). A figure is only ever taken from a timed part
+    whose every answer was as expected."""
+    for _attempt in range(attempts):
+        figure = asyncio.run(load(base_url, host, path, connections, seconds, expect_hit))
+        if figure is not None:
+            return figure
+        print(f"  {path}: a worker's page cache was still cold; timing again", file=sys.stderr)
+    raise SystemExit(f"GET {path}: page cache misses in {attempts} timed runs")
 
 
 def targets():
@@ -161,9 +179,7 @@ def main(argv=None):
             for name, path, expect_hit in figures:
                 results[name] = {}
                 for width in CONNECTIONS:
-                    figure = asyncio.run(
-                        load(base_url, host, path, width, args.seconds, expect_hit)
-                    )
+                    figure = measure(base_url, host, path, width, args.seconds, expect_hit)
                     results[name][f"connections_{width}"] = figure
                     print(
                         f"  {name} x{width}: {figure['requests_per_second']} req/s, "
