@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import patch_vary_headers
@@ -60,8 +61,7 @@ def generation():
     return value
 
 
-def invalidate():
-    """Make every cached page stale (the old entries expire by themselves)."""
+def _bump():
     try:
         _cache().incr(GENERATION_KEY)
     except ValueError:  # the key was never set or was evicted
@@ -71,8 +71,22 @@ def invalidate():
         held[0] = None
 
 
+def invalidate():
+    """Make every cached page stale (the old entries expire by themselves).
+
+    At once, so the rest of the request sees it, and again when the transaction commits: a
+    visitor's request that read the new generation while the publication was not committed
+    yet drew and kept the old content under it (a page, a fragment, where a path leads).
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
 _kept_lock = threading.Lock()
-_kept = {"generation": None, "values": {}}
+# (generation, values), replaced in one assignment so a reader never pairs one generation
+# with another's values.
+_kept = (None, {})
 
 
 def remembered(key, load):
@@ -99,17 +113,25 @@ def remembered(key, load):
 def kept_values():
     """This process's dict of what `remembered` keeps under the current generation, for a
     caller that keeps only some outcomes (`core.routing`); None while nothing is kept."""
+    global _kept
     if not settings.FRAGMENT_CACHE_SECONDS:
         return None
     current = generation()
-    kept = _kept
-    if kept["generation"] != current:
-        with _kept_lock:
-            if _kept["generation"] != current:
-                _kept["values"] = {}
-                _kept["generation"] = current
-        kept = _kept
-    return kept["values"]
+    kept_generation, values = _kept
+    if kept_generation == current:
+        return values
+    with _kept_lock:
+        kept_generation, values = _kept
+        if kept_generation == current:
+            return values
+        if kept_generation is not None and current < kept_generation:
+            # A request that began before the last publication (it reads the generation
+            # once): it keeps nothing, rather than send every other request back to its
+            # generation. Generations only grow (`incr`, or a fresh `time_ns()`).
+            return {}
+        values = {}
+        _kept = (current, values)
+        return values
 
 
 class GenerationPerRequestMiddleware:

@@ -54,14 +54,18 @@ def answers_itself(page, components):
     return True
 
 
-def _kept_page(kept):
-    # The live page a path led to under this generation, read by its specific row, or None.
+def _kept_page(kept, root, components):
+    # The live page a path led to under this generation, read by its specific row, or None
+    # when it is gone, unpublished or no longer at that path (changed by a script, or by a
+    # publication a visitor's walk did not see committed yet).
     model, pk = kept
     try:
         page = model._default_manager.get(pk=pk)
     except ObjectDoesNotExist:
         return None
-    return page if page.live else None
+    if not page.live or page.url_path != f"{root.url_path}{'/'.join(components)}/":
+        return None
+    return page
 
 
 def route_down(root, request, components):
@@ -74,10 +78,10 @@ def route_down(root, request, components):
     key = ("route", root.pk, tuple(components))
     kept = routes.get(key) if routes is not None else None
     if kept is not None:
-        page = _kept_page(kept)
+        page = _kept_page(kept, root, components)
         if page is not None:
             return RouteResult(page)
-        routes.pop(key, None)  # gone or unpublished without a bump (a script): walk again
+        routes.pop(key, None)  # walk again
     # By slug (indexed) and depth; the tree path says which row is the child of which.
     # (Not by url_path: it has no index, and a scan of 8,000 pages costs 20 ms on SQLite.)
     candidates = {}

@@ -165,10 +165,10 @@ def kept_field_html(field, hide_legend=False):
 
     Most searches set a few of the form's nineteen fields; an empty field without errors is
     drawn the same for every search of the language, so it is drawn once (`core.cache.
-    remembered`: each process, until the next publication). Its choices are part of the key:
-    the wijken offered depend on the municipality or region searched (a bounded set, chosen
-    by the server, never text a visitor typed). A field with a value or an error is drawn
-    every time."""
+    remembered`: each process, until the next publication). Its choices (values and labels)
+    are part of the key: the wijken offered depend on the municipality or region searched (a
+    bounded set, chosen by the server, never text a visitor typed). A field with a value or an
+    error is drawn every time."""
     if field.errors or not _is_empty(field.value()):
         return field_html(field, hide_legend=hide_legend)
     choices = getattr(field.field, "choices", None)
@@ -178,6 +178,6 @@ def kept_field_html(field, hide_legend=False):
         field.html_name,
         field.auto_id,
         hide_legend,
-        tuple(value for value, _label in choices) if choices is not None else None,
+        tuple(choices) if choices is not None else None,
     )
     return remembered(key, lambda: field_html(field, hide_legend=hide_legend))

@@ -15,8 +15,16 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
+from core import cache as page_cache
 from core import sitecache
-from core.cache import GENERATION_KEY, GenerationPerRequestMiddleware, generation, invalidate
+from core.cache import (
+    GENERATION_KEY,
+    GenerationPerRequestMiddleware,
+    generation,
+    invalidate,
+    kept_values,
+    remembered,
+)
 from opvanglocaties.models import LocationPage, OrganiserPage, Region
 
 from ..factories import OrganiserFactory
@@ -76,12 +84,19 @@ def test_a_kept_route_follows_a_rename_an_unpublish_and_a_delete(
     assert client.get(renamed.url).status_code == 404
     other = make_location(title="Zonnestraal")
     assert client.get(other.url).status_code == 200
-    # Changed without a publication (a script, a shell): the kept route is read again.
+    # Changed without a publication (a script, a shell, or a publication not committed yet
+    # when a visitor's walk kept the route): the kept route is checked against the row.
     LocationPage.objects.filter(pk=other.pk).update(live=False)
     assert client.get(other.url).status_code == 404
     LocationPage.objects.filter(pk=other.pk).update(live=True)
     assert client.get(other.url).status_code == 200
-    url = other.url
+    old_url, parent = other.url, other.get_parent()
+    LocationPage.objects.filter(pk=other.pk).update(
+        slug="zonnestraal-nieuw", url_path=f"{parent.url_path}zonnestraal-nieuw/"
+    )
+    assert client.get(old_url).status_code == 404
+    url = LocationPage.objects.get(pk=other.pk).url
+    assert client.get(url).status_code == 200
     Page.objects.get(pk=other.pk).delete()
     assert client.get(url).status_code == 404
 
@@ -265,3 +280,30 @@ def test_a_publication_during_a_request_is_seen_in_that_request(rf, generation_r
     generation()
     generation()
     assert len(generation_reads) == 4
+
+
+def test_a_publication_bumps_the_generation_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    # A visitor's request that reads the new generation before the publication commits
+    # draws (and keeps) the old content under it: the bump after the commit makes that stale.
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        invalidate()
+        during = generation()
+    assert len(callbacks) == 1
+    assert before != during != generation()
+
+
+def test_a_request_begun_before_a_publication_keeps_nothing():
+    old = generation()
+    invalidate()
+    assert remembered("menu", lambda: "after") == "after"
+    token = page_cache._request_generation.set([old])  # read before the publication
+    try:
+        assert remembered("menu", lambda: "before") == "before"
+        assert kept_values() == {}
+    finally:
+        page_cache._request_generation.reset(token)
+    # The newer generation's values were neither replaced nor dropped.
+    assert remembered("menu", lambda: "again") == "after"

@@ -112,3 +112,35 @@ def test_an_empty_field_is_kept_per_language_and_choices(settings, gent, wijken,
     assert 'class="errors"' in drawn("leeftijd=abc", "leeftijd")[0]
     assert "checked" in drawn("gemeente=gent&wijk=ledeberg", "wijk")[0]
     assert "checked" not in drawn("gemeente=gent", "wijk")[0]
+
+
+def test_an_empty_field_is_drawn_once_and_a_filled_in_one_every_time(settings, gent, monkeypatch):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    drawn = []
+    field_html = widgets.field_html
+
+    def counting(field, hide_legend=False):
+        drawn.append(field.name)
+        return field_html(field, hide_legend=hide_legend)
+
+    monkeypatch.setattr(widgets, "field_html", counting)
+    for age in (7, 8, 9):
+        form = SearchForm(QueryDict(f"gemeente=gent&leeftijd={age}"))
+        form.is_valid()
+        widgets.kept_field_html(form["taal"])
+        assert f'value="{age}"' in widgets.kept_field_html(form["leeftijd"])
+    assert drawn.count("taal") == 1
+    assert drawn.count("leeftijd") == 3
+
+
+def test_the_kept_wijken_follow_their_labels_too(settings):
+    # Two municipalities can both have a wijk "centrum": the same value, another label.
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    html = []
+    for label in ("Centrum", "Centrum (Aalst)"):
+        form = SearchForm(QueryDict(""))
+        form.fields["wijk"].choices = [("centrum", label)]
+        form.is_valid()
+        html.append(widgets.kept_field_html(form["wijk"]))
+    assert "(Aalst)" not in html[0]
+    assert "(Aalst)" in html[1]
