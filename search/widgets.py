@@ -160,6 +160,12 @@ def _is_empty(value):
     return value is None or value is False or (isinstance(value, str | list | tuple) and not value)
 
 
+def _choice_key(value, label):
+    # A label in the code (a lazy translation) follows from the language, which the key has:
+    # hashing it would translate it. A label from the database (a wijk's name) goes in.
+    return (value, label) if isinstance(label, str) else value
+
+
 def kept_field_html(field, hide_legend=False):
     """`field_html`, kept per publication generation for a field the parent left empty.
 
@@ -178,6 +184,6 @@ def kept_field_html(field, hide_legend=False):
         field.html_name,
         field.auto_id,
         hide_legend,
-        tuple(choices) if choices is not None else None,
+        tuple(_choice_key(value, label) for value, label in choices) if choices else None,
     )
     return remembered(key, lambda: field_html(field, hide_legend=hide_legend))
