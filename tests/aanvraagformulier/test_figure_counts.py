@@ -160,7 +160,9 @@ def test_a_fiche_moving_to_another_wijk_moves_its_requests(
         fiche.neighbourhood = NeighbourhoodFactory(name="Muide", slug="muide")
         fiche.save()
 
-    assert len(recount) == 1  # the region's recount, queued for after the commit
+    # The region's recount, queued for after the commit (beside the page cache's second bump
+    # of its generation, core.cache.invalidate).
+    assert len([callback for callback in recount if "rebuild_regions" in repr(callback)]) == 1
 
     assert "Muide" in counts.requests_per_wijk_and_month(region, years[1])
     assert_counts_match_reference(region, years, timezone.localdate())
