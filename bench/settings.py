@@ -17,15 +17,23 @@ from portal.settings.base import (
     database_options,
     search_backends,
 )
+from portal.settings.base import (
+    DATABASES as PORTAL_DATABASES,
+)
 
 DEBUG = False
 SECRET_KEY = "bench-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "bench.urls"
 
+# The connection kept between requests as the portal keeps it (`DATABASE_CONN_MAX_AGE`, checked
+# before reuse): gunicorn's workers in `make bench-http` reuse theirs as production's do, instead of
+# opening, configuring and warming a new one for every request.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}"
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}",
+        conn_max_age=PORTAL_DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=PORTAL_DATABASES["default"]["CONN_HEALTH_CHECKS"],
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production: part of every request's cost
