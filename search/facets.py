@@ -8,14 +8,23 @@ every count and the total.
 
 Each facet has one name: the filter it counts (`LocationSearch.conditions`) and its key in
 `facets()`. Its URL parameter (Dutch) is the search form's business.
+
+Most parents pick a place and then click facets: for a search filtered by nothing but its
+place, the grouped rows are the same for every facet chosen, so they are kept in the shared
+cache per place, day and publication generation (`kept_rows_key`), like the result cards.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core import cache as page_cache
 from opvanglocaties.choices import CareType, SubsidyFramework, TariffType
 
 from .choices import Availability
@@ -95,6 +104,38 @@ def _counts_places(search):
     return bool(search.neighbourhood_choices or search.neighbouring_municipalities)
 
 
+# The only condition grouped rows are kept under: its values are municipalities, read from the
+# database, so the keys stay bounded by the tables whatever visitors type.
+KEPT_CONDITIONS = frozenset({"municipality"})
+
+
+def kept_rows_key(search, leave_out, with_places):
+    """The shared cache's key for the grouped rows of `search`, or None when they are not
+    kept: with a text, or any filter besides the place and the facets (an age, hours, a
+    distance), or when nothing is kept (`FRAGMENT_CACHE_SECONDS` 0, as in the tests).
+
+    Besides the place the rows depend on the day (free now, the freshness cut-off) and the
+    month asked for, and on what is published (the generation: a publish, an unpublish, a
+    move, an availability confirmation, a view restriction).
+    """
+    if not settings.FRAGMENT_CACHE_SECONDS or search.terms:
+        return None
+    if not search.conditions.keys() - leave_out <= KEPT_CONDITIONS:
+        return None
+    ids = search.municipality_ids()
+    month = search.query.free_by_month
+    parts = (
+        timezone.localdate().isoformat(),
+        search.stale_before.isoformat(),
+        month.isoformat() if month else "",
+        "places" if with_places else "",
+        ",".join(str(pk) for pk in sorted(ids)) if ids is not None else "all",
+    )
+    # A region's list of municipalities can be long: hashed, the key stays short.
+    digest = hashlib.blake2b(":".join(parts).encode(), digest_size=16).hexdigest()
+    return f"facet-rows:{page_cache.generation()}:{digest}"
+
+
 def _grouped_rows(search, with_places):
     """Counts of the fiches passing every non-facet filter, grouped by the facets' values.
 
@@ -103,6 +144,22 @@ def _grouped_rows(search, with_places):
     query for what took two, at a few dozen more rows.
     """
     leave_out = FACET_NAMES | {"neighbourhood"} if with_places else FACET_NAMES
+    key = kept_rows_key(search, leave_out, with_places)
+    store = caches[settings.PAGE_CACHE_ALIAS]
+    # The cache hands out its own copy (it pickles): the rows below are this request's.
+    rows = store.get(key) if key else None
+    if rows is None:
+        rows = _count_rows(search, leave_out, with_places)
+        if key:
+            store.set(key, rows, settings.FRAGMENT_CACHE_SECONDS)
+    for row in rows:
+        row["in_neighbourhoods"] = not with_places or search.in_neighbourhoods(
+            row["municipality"], row["neighbourhood"]
+        )
+    return rows
+
+
+def _count_rows(search, leave_out, with_places):
     places = ("municipality", "neighbourhood") if with_places else ()
     rows = list(
         search.filtered(leave_out=leave_out)
@@ -117,9 +174,6 @@ def _grouped_rows(search, with_places):
         row[FREE_NOW] = bool(current and code and code & FREE_NOW_BIT)
         row[FREE_LATER] = bool(current and code and code & FREE_LATER_BIT)
         row[UNKNOWN] = not current or code is None
-        row["in_neighbourhoods"] = not with_places or search.in_neighbourhoods(
-            row["municipality"], row["neighbourhood"]
-        )
     return rows
 
 
